@@ -1,0 +1,138 @@
+package io.rotation.analytics.usage.repository;
+
+import io.rotation.analytics.usage.model.DailyMetric;
+import io.rotation.analytics.usage.model.PlayAggregates;
+import io.rotation.analytics.usage.model.PlayAggregates.Affinity;
+import io.rotation.analytics.usage.model.PlayAggregates.AffinityKey;
+import io.rotation.analytics.usage.model.PlayAggregates.DayKey;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Set-based writes of usage_metrics, daily_metrics and recommendation_data, on the consumer's transaction. */
+@ApplicationScoped
+public class UsageRepository {
+
+    private static final String INSERT_USAGE = """
+            insert into usage_metrics (event_id, user_id, event_type, entity_type, entity_id, duration_ms,
+                                       session_id, device, metadata, occurred_at)
+            select e, u, $1, $2, t, d, s, dv, m::jsonb, o
+            from unnest($3::uuid[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[],
+                        $10::timestamptz[]) as x(e, u, t, d, s, dv, m, o)
+            on conflict (event_id) do nothing""";
+
+    private static final String ADD_DAILY = """
+            insert into daily_metrics (metric_date, metric_type, entity_type, entity_id, metric_name, value)
+            select d, $1, et, eid, n, v
+            from unnest($2::date[], $3::text[], $4::bigint[], $5::text[], $6::bigint[]) as x(d, et, eid, n, v)
+            on conflict (metric_date, metric_type, entity_type, entity_id, metric_name)
+            do update set value = daily_metrics.value + excluded.value, updated_at = now()""";
+
+    private static final String ADD_AFFINITY = """
+            insert into recommendation_data (user_id, entity_type, entity_id, affinity_score, play_count,
+                                             total_listening_ms, confidence, last_interaction_at, expires_at)
+            select u, et, eid, s, c, ms, round(1 - exp(-c / 5.0), 4), at, at + interval '180 days'
+            from unnest($1::bigint[], $2::text[], $3::bigint[], $4::float8[], $5::int[], $6::bigint[],
+                        $7::timestamptz[]) as x(u, et, eid, s, c, ms, at)
+            on conflict (user_id, entity_type, entity_id) do update set
+                affinity_score = recommendation_data.affinity_score + excluded.affinity_score,
+                play_count = recommendation_data.play_count + excluded.play_count,
+                total_listening_ms = recommendation_data.total_listening_ms + excluded.total_listening_ms,
+                confidence = round(1 - exp(-(recommendation_data.play_count + excluded.play_count) / 5.0), 4),
+                last_interaction_at = greatest(recommendation_data.last_interaction_at, excluded.last_interaction_at),
+                expires_at = greatest(recommendation_data.last_interaction_at, excluded.last_interaction_at)
+                             + interval '180 days',
+                updated_at = now()""";
+
+    /** One usage row to insert. */
+    public record UsageRow(UUID eventId, long userId, long trackId, Long durationMs, String sessionId, String device,
+                           String metadataJson, OffsetDateTime occurredAt) {
+    }
+
+    public Uni<Void> insertPlays(SqlConnection connection, List<UsageRow> rows) {
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        Long[] users = new Long[n];
+        Long[] tracks = new Long[n];
+        Long[] durations = new Long[n];
+        String[] sessions = new String[n];
+        String[] devices = new String[n];
+        String[] metadata = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            UsageRow r = rows.get(i);
+            ids[i] = r.eventId();
+            users[i] = r.userId();
+            tracks[i] = r.trackId();
+            durations[i] = r.durationMs();
+            sessions[i] = r.sessionId();
+            devices[i] = r.device();
+            metadata[i] = r.metadataJson();
+            times[i] = r.occurredAt();
+        }
+        return connection.preparedQuery(INSERT_USAGE)
+                .execute(Tuple.tuple(List.of("play", "track", ids, users, tracks, durations, sessions, devices,
+                        metadata, times)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> addDaily(SqlConnection connection, Map<DayKey, long[]> daily) {
+        int n = daily.size() * 2;
+        LocalDate[] days = new LocalDate[n];
+        String[] entityTypes = new String[n];
+        Long[] entityIds = new Long[n];
+        String[] names = new String[n];
+        Long[] values = new Long[n];
+        int i = 0;
+        for (Map.Entry<DayKey, long[]> e : daily.entrySet()) {
+            for (int metric = 0; metric < 2; metric++, i++) {
+                days[i] = e.getKey().day();
+                entityTypes[i] = e.getKey().entityType();
+                entityIds[i] = e.getKey().entityId();
+                names[i] = metric == 0 ? DailyMetric.PLAYS : DailyMetric.LISTENING_MS;
+                values[i] = e.getValue()[metric];
+            }
+        }
+        return connection.preparedQuery(ADD_DAILY)
+                .execute(Tuple.tuple(List.of(DailyMetric.TYPE_USAGE, days, entityTypes, entityIds, names, values)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> addAffinity(SqlConnection connection, Map<AffinityKey, Affinity> affinity) {
+        int n = affinity.size();
+        Long[] users = new Long[n];
+        String[] entityTypes = new String[n];
+        Long[] entityIds = new Long[n];
+        Double[] scores = new Double[n];
+        Integer[] plays = new Integer[n];
+        Long[] listening = new Long[n];
+        OffsetDateTime[] last = new OffsetDateTime[n];
+        int i = 0;
+        for (Map.Entry<AffinityKey, Affinity> e : affinity.entrySet()) {
+            users[i] = e.getKey().userId();
+            entityTypes[i] = e.getKey().entityType();
+            entityIds[i] = e.getKey().entityId();
+            scores[i] = e.getValue().score();
+            plays[i] = e.getValue().plays();
+            listening[i] = e.getValue().listeningMs();
+            last[i] = e.getValue().lastPlayedAt().atOffset(ZoneOffset.UTC);
+            i++;
+        }
+        return connection.preparedQuery(ADD_AFFINITY)
+                .execute(Tuple.tuple(List.of(users, entityTypes, entityIds, scores, plays, listening, last)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> apply(SqlConnection connection, List<UsageRow> usage, PlayAggregates aggregates) {
+        return insertPlays(connection, usage)
+                .chain(() -> addDaily(connection, aggregates.daily()))
+                .chain(() -> addAffinity(connection, aggregates.affinity()));
+    }
+}

@@ -1,0 +1,55 @@
+package io.rotation.analytics.usage.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.analytics.usage.model.PlayAggregates;
+import io.rotation.analytics.usage.repository.UsageRepository;
+import io.rotation.analytics.usage.repository.UsageRepository.UsageRow;
+import io.rotation.contracts.userfeatures.PlayRecorded;
+import io.rotation.platform.consumer.IdempotentConsumer.Decoded;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns plays into usage_metrics rows, daily_metrics sums and recommendation_data affinities. */
+@ApplicationScoped
+public class UsageService {
+
+    private final UsageRepository repository;
+    private final ObjectMapper mapper;
+
+    public UsageService(UsageRepository repository, ObjectMapper mapper) {
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    public Uni<Void> applyPlays(SqlConnection connection, List<Decoded<PlayRecorded>> plays) {
+        List<UsageRow> usage = plays.stream().map(d -> usageRow(d)).toList();
+        PlayAggregates aggregates = PlayAggregates.of(plays.stream().map(Decoded::payload).toList());
+        return repository.apply(connection, usage, aggregates);
+    }
+
+    private UsageRow usageRow(Decoded<PlayRecorded> decoded) {
+        PlayRecorded p = decoded.payload();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("play_id", p.playId());
+        metadata.put("record_id", p.recordId());
+        metadata.put("completion_percentage", p.completionPercentage());
+        metadata.put("action", p.action());
+        return new UsageRow(decoded.event().id(), p.userId(), p.trackId(),
+                p.durationPlayedMs() == null ? null : p.durationPlayedMs().longValue(), p.sessionId(), p.device(),
+                json(metadata), p.playedAt().atOffset(ZoneOffset.UTC));
+    }
+
+    private String json(Map<String, Object> metadata) {
+        try {
+            return mapper.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.rotation.platform.event;
+
+/** CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes travel as headers. */
+public final class CloudEventHeaders {
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_VALUE = "1.0";
+    public static final String JSON = "application/json";
+
+    /** Set on dead letters: why the consumer gave up, and which consumer. */
+    public static final String DLQ_ERROR = "rotation_dlq_error";
+    public static final String DLQ_CONSUMER = "rotation_dlq_consumer";
+
+    private CloudEventHeaders() {
+    }
+}

@@ -1,0 +1,70 @@
+package io.rotation.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.platform.event.OutboundEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes events into the service's {@code outbox_event} table on the caller's connection, so that
+ * they commit (or roll back) together with the state change they announce. {@link OutboxRelay}
+ * publishes them afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at)
+            select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]::jsonb[], $6::timestamptz[])
+            """;
+
+    private final ObjectMapper mapper;
+
+    public Outbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public Uni<Void> append(SqlConnection connection, List<OutboundEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] types = new String[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            OutboundEvent e = events.get(i);
+            ids[i] = e.id();
+            topics[i] = e.type().topic();
+            types[i] = e.type().type();
+            keys[i] = e.key();
+            payloads[i] = json(e.payload());
+            times[i] = e.time().atOffset(ZoneOffset.UTC);
+        }
+        return connection.preparedQuery(INSERT)
+                .execute(Tuple.tuple(List.of(ids, topics, types, keys, payloads, times)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> append(SqlConnection connection, OutboundEvent event) {
+        return append(connection, List.of(event));
+    }
+
+    private String json(Record payload) {
+        try {
+            return mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + payload.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.rotation.platform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.platform.security.Roles;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Access tokens signed with the test key pair, shaped like identity-service's. */
+public final class TestTokens {
+
+    public static final String SIGNING_KEY_RESOURCE = "rotation-testing/signing-key.pem";
+    public static final String JWKS_RESOURCE = "rotation-testing/jwks.json";
+    public static final String ISSUER = "https://rotation.dev/identity";
+    private static final String KEY_ID = readKeyId();
+
+    private TestTokens() {
+    }
+
+    /** A user id no earlier test run used: the local database keeps data between runs. */
+    public static long newUserId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000L);
+    }
+
+    public static String user(long userId) {
+        return token(userId, Roles.GENERAL_USER);
+    }
+
+    public static String admin(long userId) {
+        return token(userId, Roles.ADMIN);
+    }
+
+    public static String token(long userId, String role) {
+        return claims(userId, role).expiresIn(Duration.ofMinutes(15)).jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
+    }
+
+    public static String expired(long userId) {
+        return claims(userId, Roles.GENERAL_USER).issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)).jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
+    }
+
+    public static String withIssuer(long userId, String issuer) {
+        return claims(userId, Roles.GENERAL_USER).issuer(issuer).expiresIn(Duration.ofMinutes(15))
+                .jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
+    }
+
+    private static JwtClaimsBuilder claims(long userId, String role) {
+        return Jwt.issuer(ISSUER).subject(String.valueOf(userId)).groups(Set.of(role));
+    }
+
+    private static String readKeyId() {
+        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(JWKS_RESOURCE)) {
+            JsonNode jwks = new ObjectMapper().readTree(in);
+            return jwks.get("keys").get(0).get("kid").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.rotation.userfeatures.play.service;
+
+import io.rotation.contracts.EventType;
+import io.rotation.contracts.userfeatures.PlayRecorded;
+import io.rotation.platform.event.OutboundEvent;
+import io.rotation.platform.outbox.Outbox;
+import io.rotation.platform.paging.Page;
+import io.rotation.platform.paging.PageRequest;
+import io.rotation.platform.problem.ProblemException;
+import io.rotation.userfeatures.play.model.BatchResult;
+import io.rotation.userfeatures.play.model.NewPlay;
+import io.rotation.userfeatures.play.model.Play;
+import io.rotation.userfeatures.play.model.PlayAction;
+import io.rotation.userfeatures.play.repository.PlayRepository;
+import io.rotation.userfeatures.play.repository.PlayRepository.PlayRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Records plays. Each new play and its PlayRecorded event commit in one transaction, so no play is
+ * stored without its event nor announced without being stored; a retried play is neither.
+ */
+@ApplicationScoped
+public class PlayService {
+
+    /** Clients' clocks drift; a play further in the future than this is a client bug. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Pool pool;
+    private final PlayRepository plays;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public PlayService(Pool pool, PlayRepository plays, Outbox outbox) {
+        this.pool = pool;
+        this.plays = plays;
+        this.outbox = outbox;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** @return the play and whether this call stored it (false: it was stored before) */
+    public Uni<Recorded> record(long userId, NewPlay play) {
+        PlayRow row = toRow(play, "", Instant.now(clock));
+        return store(userId, List.of(row)).chain(stored -> stored.isEmpty()
+                ? plays.find(userId, row.trackId(), row.playedAt()).map(existing -> new Recorded(existing, false))
+                : Uni.createFrom().item(new Recorded(stored.get(0), true)));
+    }
+
+    public Uni<BatchResult> recordBatch(long userId, List<NewPlay> batch) {
+        Instant now = Instant.now(clock);
+        List<PlayRow> rows = new java.util.ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            rows.add(toRow(batch.get(i), "plays[" + i + "].", now));
+        }
+        return store(userId, rows).map(stored -> new BatchResult(batch.size(), stored.size(),
+                batch.size() - stored.size()));
+    }
+
+    public Uni<Page<Play>> list(long userId, PageRequest page) {
+        Instant at = page.first() ? null : page.afterPart(0, Instant::parse);
+        Long id = page.first() ? null : page.afterPart(1, Long::valueOf);
+        return plays.listNewestFirst(userId, at, id, page.limit() + 1)
+                .map(rows -> page.page(rows, p -> List.of(p.playedAt(), p.id())));
+    }
+
+    private Uni<List<Play>> store(long userId, List<PlayRow> rows) {
+        return pool.withTransaction(connection -> plays.insertNew(connection, userId, rows)
+                .call(stored -> outbox.append(connection, stored.stream().map(PlayService::announce).toList())));
+    }
+
+    private static OutboundEvent announce(Play p) {
+        return OutboundEvent.of(EventType.PLAY_RECORDED, p.userId(), new PlayRecorded(p.id(), p.userId(), p.trackId(),
+                p.recordId(), p.playedAt(), p.durationPlayedMs(), p.completionPercentage(),
+                p.action().name(), p.sessionId(), p.device()));
+    }
+
+    /** Applies defaults; Postgres keeps microseconds, so played_at is cut to them for retries to match. */
+    private PlayRow toRow(NewPlay play, String fieldPrefix, Instant now) {
+        Instant playedAt = play.playedAt() == null ? now : play.playedAt();
+        if (playedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw ProblemException.invalidField(fieldPrefix + "played_at", "must not be in the future");
+        }
+        return new PlayRow(play.trackId(), play.recordId(), playedAt.truncatedTo(ChronoUnit.MICROS),
+                play.durationPlayedMs(), play.completionPercentage(),
+                play.action() == null ? PlayAction.play : play.action(), play.sessionId(), play.device());
+    }
+
+    public record Recorded(Play play, boolean created) {
+    }
+}
