@@ -33,15 +33,15 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Operation(summary = "Create an account (role general_user)")
-    public Uni<Response> register(@NotNull @Valid Registration registration) {
-        return users.register(registration).map(user -> Response.created(URI.create("/api/v1/users/" + user.id))
+    public Uni<Response> register(@NotNull @Valid Registration body) {
+        return users.register(body).map(user -> Response.created(URI.create("/api/v1/users/" + user.id))
                 .entity(UserView.of(user)).build());
     }
 
     @POST
     @Path("/login")
     @Operation(summary = "Exchange a username or e-mail and password for an access token")
-    public Uni<AccessToken> login(@NotNull @Valid Credentials credentials) {
-        return logins.login(credentials.login(), credentials.password());
+    public Uni<AccessToken> login(@NotNull @Valid Credentials body) {
+        return logins.login(body.login(), body.password());
     }
 }

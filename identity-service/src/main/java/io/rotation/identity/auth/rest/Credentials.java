@@ -9,7 +9,7 @@ public record Credentials(@Size(max = 320) String username, @Size(max = 320) Str
                           @NotBlank @Size(max = 128) String password) {
 
     @AssertTrue(message = "username or email is required")
-    public boolean isLoginPresent() {
+    public boolean isUsernameOrEmail() {
         return login() != null;
     }
 

@@ -26,8 +26,8 @@ public class LoginService {
 
     public Uni<AccessToken> login(String login, String password) {
         return users.findByLogin(login.trim())
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(user -> verified(user, password))
+                .chain(user -> Uni.createFrom().item(() -> verified(user, password))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .call(user -> users.recordLogin(user.id))
                 .map(tokens::issue);
     }

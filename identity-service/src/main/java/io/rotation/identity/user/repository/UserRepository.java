@@ -3,6 +3,7 @@ package io.rotation.identity.user.repository;
 import io.rotation.identity.user.model.User;
 import io.rotation.identity.user.model.UserRole;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,9 +20,11 @@ public class UserRepository {
             returning id, created_at""";
 
     private final Mutiny.SessionFactory sessions;
+    private final Pool pool;
 
-    public UserRepository(Mutiny.SessionFactory sessions) {
+    public UserRepository(Mutiny.SessionFactory sessions, Pool pool) {
         this.sessions = sessions;
+        this.pool = pool;
     }
 
     /** Inserts the user and fills in its id and creation time. */
@@ -44,10 +47,10 @@ public class UserRepository {
                 .getSingleResultOrNull());
     }
 
+    /** Through the Vert.x client: callable from the worker thread that verified the password. */
     public Uni<Void> recordLogin(long userId) {
-        return sessions.withTransaction(s -> s.createMutationQuery(
-                        "update User set lastLoginAt = current_timestamp where id = :id")
-                .setParameter("id", userId).executeUpdate()).replaceWithVoid();
+        return pool.preparedQuery("update users set last_login_at = now() where id = $1")
+                .execute(Tuple.of(userId)).replaceWithVoid();
     }
 
     public Uni<UserRole> roleOf(long userId) {

@@ -76,7 +76,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadable(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 400) {
+            return respond(Problem.of(ProblemType.MALFORMED, "the request body is not valid JSON"));
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
         }
@@ -96,7 +105,7 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         if (field.isEmpty()) {
-            return respond(Problem.of(ProblemType.MALFORMED, "malformed JSON: " + e.getOriginalMessage()));
+            return respond(Problem.of(ProblemType.MALFORMED, "the body must be a JSON object of the documented shape"));
         }
         String message = "has the wrong type or format";
         return respond(Problem.invalid(field + ": " + message, List.of(new Problem.FieldError(field, message))));
@@ -111,12 +120,20 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** {@code register.request.plays[3].trackId} → {@code plays[3].track_id}: what the client sent. */
+    /**
+     * {@code recordBatch.body.plays[3].trackId} → {@code plays[3].track_id}, what the client sent; a
+     * violation on a parameter itself is named after it ({@code days}, or {@code body} for the entity,
+     * which resources name so).
+     */
     static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
+        String parameter = "body";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = snakeCase(node.getName());
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
             if (node.getIndex() != null && field.length() > 0) {
@@ -129,7 +146,7 @@ public class ProblemMappers {
                 field.append(snakeCase(node.getName()));
             }
         }
-        return field.length() == 0 ? "body" : field.toString();
+        return field.length() == 0 ? parameter : field.toString();
     }
 
     private static String snakeCase(String camel) {

@@ -39,8 +39,8 @@ public class PlayResource {
 
     @POST
     @Operation(summary = "Record one play; a retry of the same track and played_at answers 200 with the stored play")
-    public Uni<Response> record(@NotNull @Valid NewPlay play) {
-        return plays.record(caller.id(), play).map(recorded -> Response
+    public Uni<Response> record(@NotNull @Valid NewPlay body) {
+        return plays.record(caller.id(), body).map(recorded -> Response
                 .status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(recorded.play()).build());
     }
@@ -48,8 +48,8 @@ public class PlayResource {
     @POST
     @Path("/batch")
     @Operation(summary = "Record up to 1,000 plays at once; retries are counted as duplicates, not stored again")
-    public Uni<BatchResult> recordBatch(@NotNull @Valid NewPlayBatch batch) {
-        return plays.recordBatch(caller.id(), batch.plays());
+    public Uni<BatchResult> recordBatch(@NotNull @Valid NewPlayBatch body) {
+        return plays.recordBatch(caller.id(), body.plays());
     }
 
     @GET

@@ -1,0 +1,152 @@
+package io.rotation.analytics.usage;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rotation.contracts.EventType;
+import io.rotation.contracts.Topics;
+import io.rotation.contracts.userfeatures.PlayRecorded;
+import io.rotation.platform.event.CloudEventCodec;
+import io.rotation.platform.event.CloudEventHeaders;
+import io.rotation.platform.testing.KafkaTail;
+import io.rotation.platform.testing.RotationStack;
+import io.rotation.platform.testing.TestDatabase;
+import io.rotation.platform.testing.TestEvents;
+import io.rotation.platform.testing.TestTokens;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(RotationStack.class)
+class PlayRecordedConsumerTest {
+
+    private static final Instant DAY1 = Instant.parse("2026-10-01T08:00:00Z");
+    private static final Instant DAY2 = Instant.parse("2026-10-02T21:30:00Z");
+    private static final AtomicLong PLAY_IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    private static TestEvents events;
+    private static String topic;
+
+    @BeforeAll
+    static void open() {
+        events = new TestEvents();
+        topic = ConfigProvider.getConfig().getValue("mp.messaging.incoming.plays.topic", String.class);
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    @Test
+    void turnsPlaysIntoUsageDailyMetricsAndAffinity() {
+        long user = TestTokens.newUserId();
+        send(play(user, 11, 500L, DAY1, 180_000, "100"));
+        send(play(user, 11, 500L, DAY2, 90_000, "50"));
+        send(play(user, 12, 500L, DAY2, 30_000, null));
+        send(play(user, 13, null, DAY2, null, "10"));
+
+        JsonPath stats = awaitTotalPlays(user, 4);
+        assertThat(stats.getLong("total_listening_ms")).isEqualTo(300_000L);
+        // 11 was played twice; 13 at 10 % beats 12 whose completion is unknown
+        assertThat(stats.getList("top_tracks.track_id", Integer.class)).containsExactly(11, 13, 12);
+        assertThat(stats.getInt("top_tracks[0].plays")).isEqualTo(2);
+        assertThat(stats.getDouble("top_tracks[0].affinity_score")).isEqualTo(1.75);
+        assertThat(stats.getList("plays_by_day.date", String.class)).containsExactly("2026-10-02", "2026-10-01");
+        assertThat(stats.getList("plays_by_day.plays", Integer.class)).containsExactly(3, 1);
+        assertThat(stats.getList("plays_by_day.listening_ms", Integer.class)).containsExactly(120_000, 180_000);
+
+        assertThat(TestDatabase.count("select count(*) from usage_metrics where user_id = ?", user)).isEqualTo(4);
+        Map<String, Object> record = TestDatabase.rows("""
+                select play_count, total_listening_ms, affinity_score from recommendation_data
+                where user_id = ? and entity_type = 'record' and entity_id = 500""", user).get(0);
+        assertThat(record.get("play_count")).isEqualTo(3);
+        assertThat(record.get("total_listening_ms")).isEqualTo(300_000L);
+        assertThat((BigDecimal) record.get("affinity_score")).isEqualByComparingTo("2.25");
+        assertThat(TestDatabase.count("""
+                select value from daily_metrics where metric_date = date '2026-10-02' and metric_type = 'usage'
+                and entity_type = 'track' and entity_id = 11 and metric_name = 'plays'""")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void countsAReplayedPlayOnce() {
+        long user = TestTokens.newUserId();
+        UUID replayed = UUID.randomUUID();
+        PlayRecorded play = play(user, 21, 600L, DAY1, 60_000, "100");
+        events.send(topic, replayed, EventType.PLAY_RECORDED, String.valueOf(user), play);
+        events.send(topic, replayed, EventType.PLAY_RECORDED, String.valueOf(user), play);
+        // a later event on the same key (same partition) shows the duplicate before it was consumed
+        send(play(user, 22, 600L, DAY1, 1_000, "100"));
+
+        JsonPath stats = awaitTotalPlays(user, 2);
+        assertThat(stats.getLong("total_listening_ms")).isEqualTo(61_000L);
+        assertThat(TestDatabase.count("select count(*) from usage_metrics where event_id = ?", replayed)).isEqualTo(1);
+        assertThat(TestDatabase.count("""
+                select play_count from recommendation_data
+                where user_id = ? and entity_type = 'record' and entity_id = 600""", user)).isEqualTo(2);
+    }
+
+    @Test
+    void parksAPoisonEventOnTheDeadLetterTopicAndMovesOn() {
+        long user = TestTokens.newUserId();
+        try (KafkaTail deadLetters = new KafkaTail(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                Topics.deadLetterOf(topic))) {
+            ProducerRecord<String, byte[]> poison = CloudEventCodec.toRecord(topic, UUID.randomUUID(),
+                    EventType.PLAY_RECORDED.type(), "/rotation/tests", Instant.now(), String.valueOf(user),
+                    "{\"play_id\": \"not a number\"".getBytes(StandardCharsets.UTF_8));
+            events.send(poison);
+            send(play(user, 31, null, DAY1, 5_000, "100"));
+
+            awaitTotalPlays(user, 1);
+            var parked = deadLetters.await(r -> String.valueOf(user).equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(parked).hasSize(1);
+            assertThat(CloudEventCodec.header(parked.get(0).headers(), CloudEventHeaders.DLQ_ERROR)).contains("data");
+        }
+    }
+
+    @Test
+    void statsNeedAToken() {
+        given().get("/api/v1/stats/me").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.expired(1)).get("/api/v1/stats/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user(1)).queryParam("days", 0).get("/api/v1/stats/me")
+                .then().statusCode(400).body("errors[0].field", equalTo("days"));
+    }
+
+    private static JsonPath awaitTotalPlays(long user, int plays) {
+        String token = TestTokens.user(user);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> given()
+                .auth().oauth2(token).get("/api/v1/stats/me").then().statusCode(200)
+                .extract().jsonPath().getLong("total_plays") >= plays);
+        // settle: nothing more may arrive for this user
+        JsonPath stats = given().auth().oauth2(token).get("/api/v1/stats/me").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(stats.getLong("total_plays")).isEqualTo(plays);
+        return stats;
+    }
+
+    private static void send(PlayRecorded play) {
+        events.send(topic, UUID.randomUUID(), EventType.PLAY_RECORDED, String.valueOf(play.userId()), play);
+    }
+
+    private static PlayRecorded play(long user, long track, Long record, Instant at, Integer ms, String completion) {
+        return new PlayRecorded(PLAY_IDS.incrementAndGet(), user, track, record, at, ms,
+                completion == null ? null : new BigDecimal(completion), "play", "s-1", "web");
+    }
+}

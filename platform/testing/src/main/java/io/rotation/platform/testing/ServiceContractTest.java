@@ -1,0 +1,51 @@
+package io.rotation.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service promises ops and the gateway, inherited by one {@code @QuarkusTest} per
+ * service: ready only with its database, Kafka and Redis, OpenAPI, Prometheus metrics, and
+ * problem+json for what it does not know.
+ */
+public abstract class ServiceContractTest {
+
+    @Test
+    void isLive() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void isReadyOnlyWithItsDatabaseKafkaAndRedis() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
+                        "Kafka connection health check", "Redis connection health check"));
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", startsWith("3."));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void answersAnUnknownPathWithProblemJson() {
+        given().get("/api/v1/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("type", equalTo("https://rotation.dev/problems/not-found"));
+    }
+}

@@ -1,0 +1,204 @@
+package io.rotation.userfeatures.play;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.rotation.contracts.EventType;
+import io.rotation.contracts.Topics;
+import io.rotation.platform.event.CloudEventCodec;
+import io.rotation.platform.event.CloudEventHeaders;
+import io.rotation.platform.json.RotationObjectMapper;
+import io.rotation.platform.testing.KafkaTail;
+import io.rotation.platform.testing.RotationStack;
+import io.rotation.platform.testing.TestDatabase;
+import io.rotation.platform.testing.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+@WithTestResource(RotationStack.class)
+class PlayResourceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00.123456Z");
+
+    @Test
+    void storesAPlayAndAnnouncesItOnceAsACloudEvent() throws Exception {
+        long user = TestTokens.newUserId();
+        try (KafkaTail tail = tailPlays()) {
+            long playId = given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                    .body(Map.of("track_id", 42, "record_id", 7, "played_at", T0.toString(),
+                            "duration_played_ms", 183_000, "completion_percentage", 97.5, "device", "ios"))
+                    .post("/api/v1/plays")
+                    .then().statusCode(201)
+                    .body("user_id", equalTo(user)).body("track_id", equalTo(42))
+                    .body("played_at", equalTo(T0.toString())).body("action", equalTo("play"))
+                    .extract().jsonPath().getLong("id");
+
+            List<ConsumerRecord<String, byte[]>> events = tail.await(byUser(user), 1, Duration.ofSeconds(20));
+            assertThat(events).hasSize(1);
+            ConsumerRecord<String, byte[]> event = events.get(0);
+            assertThat(event.key()).isEqualTo(String.valueOf(user));
+            assertThat(CloudEventCodec.header(event.headers(), CloudEventHeaders.TYPE))
+                    .isEqualTo(EventType.PLAY_RECORDED.type());
+            assertThat(CloudEventCodec.header(event.headers(), CloudEventHeaders.ID)).isNotBlank();
+            JsonNode data = RotationObjectMapper.create().readTree(event.value());
+            assertThat(data.get("play_id").asLong()).isEqualTo(playId);
+            assertThat(data.get("completion_percentage").decimalValue()).isEqualByComparingTo("97.5");
+            assertThat(data.get("played_at").asText()).isEqualTo(T0.toString());
+        }
+    }
+
+    @Test
+    void storesARetriedPlayOnceAndAnnouncesItOnce() {
+        long user = TestTokens.newUserId();
+        String token = TestTokens.user(user);
+        Map<String, Object> play = Map.of("track_id", 9, "played_at", T0.toString());
+        try (KafkaTail tail = tailPlays()) {
+            int first = given().auth().oauth2(token).contentType(ContentType.JSON).body(play).post("/api/v1/plays")
+                    .then().statusCode(201).extract().path("id");
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(play).post("/api/v1/plays")
+                    .then().statusCode(200).body("id", equalTo(first));
+
+            List<Map<String, Object>> batch = new ArrayList<>();
+            batch.add(play);
+            for (int i = 1; i <= 4; i++) {
+                batch.add(Map.of("track_id", 9, "played_at", T0.plusSeconds(i * 200L).toString()));
+            }
+            batch.add(Map.of("track_id", 9, "played_at", T0.plusSeconds(200).toString()));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("plays", batch))
+                    .post("/api/v1/plays/batch")
+                    .then().statusCode(200)
+                    .body("received", equalTo(6)).body("stored", equalTo(4)).body("duplicates", equalTo(2));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("plays", batch))
+                    .post("/api/v1/plays/batch")
+                    .then().statusCode(200).body("stored", equalTo(0)).body("duplicates", equalTo(6));
+
+            assertThat(TestDatabase.count("select count(*) from play_history where user_id = ?", user)).isEqualTo(5);
+            assertThat(tail.await(byUser(user), 5, Duration.ofSeconds(20))).hasSize(5);
+            assertThat(tail.drain(Duration.ofSeconds(2)).stream().filter(byUser(user))).hasSize(5);
+        }
+    }
+
+    @Test
+    void listsOnlyTheCallersPlaysNewestFirstInCursorPages() {
+        long user = TestTokens.newUserId();
+        long other = TestTokens.newUserId();
+        List<Map<String, Object>> plays = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            plays.add(Map.of("track_id", 100 + i, "played_at", T0.plus(i, ChronoUnit.MINUTES).toString()));
+        }
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(Map.of("plays", plays))
+                .post("/api/v1/plays/batch").then().statusCode(200).body("stored", equalTo(5));
+        given().auth().oauth2(TestTokens.user(other)).contentType(ContentType.JSON)
+                .body(Map.of("track_id", 1)).post("/api/v1/plays").then().statusCode(201);
+
+        String cursor = given().auth().oauth2(TestTokens.user(user)).queryParam("limit", 3).get("/api/v1/plays")
+                .then().statusCode(200)
+                .body("items", hasSize(3))
+                .body("items.track_id", equalTo(List.of(104, 103, 102)))
+                .body("next_cursor", notNullValue())
+                .extract().path("next_cursor");
+        given().auth().oauth2(TestTokens.user(user)).queryParam("limit", 3).queryParam("cursor", cursor)
+                .get("/api/v1/plays")
+                .then().statusCode(200)
+                .body("items.track_id", equalTo(List.of(101, 100)))
+                .body("next_cursor", nullValue());
+    }
+
+    static Stream<Arguments> badPlays() {
+        return Stream.of(
+                Arguments.of("/api/v1/plays", "{\"record_id\": 1}", "track_id"),
+                Arguments.of("/api/v1/plays", "{\"track_id\": 1, \"duration_played_ms\": -1}", "duration_played_ms"),
+                Arguments.of("/api/v1/plays", "{\"track_id\": 1, \"completion_percentage\": 100.5}",
+                        "completion_percentage"),
+                Arguments.of("/api/v1/plays", "{\"track_id\": 1, \"completion_percentage\": -3}",
+                        "completion_percentage"),
+                Arguments.of("/api/v1/plays", "{\"track_id\": \"one\"}", "track_id"),
+                Arguments.of("/api/v1/plays", "{\"track_id\": 1, \"action\": \"dance\"}", "action"),
+                Arguments.of("/api/v1/plays", "{\"track_id\": 1, \"played_at\": \"2999-01-01T00:00:00Z\"}",
+                        "played_at"),
+                Arguments.of("/api/v1/plays/batch", "{\"plays\": []}", "plays"),
+                Arguments.of("/api/v1/plays/batch", "{\"plays\": [{\"track_id\": 1}, {\"track_id\": 2, "
+                        + "\"duration_played_ms\": -10}]}", "plays[1].duration_played_ms"),
+                Arguments.of("/api/v1/plays/batch", oversizedBatch(), "plays"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badPlays")
+    void rejectsBadInputNamingTheFieldAndWritesNothing(String path, String body, String field) {
+        long user = TestTokens.newUserId();
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(body).post(path)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", org.hamcrest.Matchers.hasItem(field));
+        assertNothingWrittenFor(user);
+    }
+
+    @Test
+    void rejectsMalformedJsonAndWritesNothing() {
+        long user = TestTokens.newUserId();
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body("{\"track_id\": 1,")
+                .post("/api/v1/plays")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://rotation.dev/problems/malformed-request"));
+        assertNothingWrittenFor(user);
+    }
+
+    @Test
+    void refusesCallersWithoutAValidToken() {
+        long user = TestTokens.newUserId();
+        String body = "{\"track_id\": 1}";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/plays")
+                .then().statusCode(401).contentType("application/problem+json");
+        for (String token : List.of("not-a-jwt", TestTokens.expired(user),
+                TestTokens.withIssuer(user, "https://evil.example"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/plays")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        given().get("/api/v1/plays").then().statusCode(401);
+        assertNothingWrittenFor(user);
+    }
+
+    private static void assertNothingWrittenFor(long user) {
+        assertThat(TestDatabase.count("select count(*) from play_history where user_id = ?", user)).isZero();
+        assertThat(TestDatabase.count("select count(*) from outbox_event where message_key = ?",
+                String.valueOf(user))).isZero();
+    }
+
+    private static String oversizedBatch() {
+        StringBuilder body = new StringBuilder("{\"plays\": [");
+        for (int i = 0; i <= 1000; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"track_id\": ").append(i + 1).append('}');
+        }
+        return body.append("]}").toString();
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> byUser(long user) {
+        return r -> String.valueOf(user).equals(r.key());
+    }
+
+    private static KafkaTail tailPlays() {
+        return new KafkaTail(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                Topics.USER_FEATURES_PLAYS);
+    }
+}
