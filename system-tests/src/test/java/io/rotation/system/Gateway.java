@@ -1,0 +1,44 @@
+package io.rotation.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/** The running suite, reached only through the gateway, as a client app reaches it. */
+final class Gateway {
+
+    static final String URL = System.getProperty("rotation.gateway.url", "http://127.0.0.1:8080");
+
+    private Gateway() {
+    }
+
+    static RequestSpecification request() {
+        return given().baseUri(URL).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification as(String token) {
+        return request().auth().oauth2(token);
+    }
+
+    /** Registers a fresh listener and logs in; returns the access token. */
+    static Listener newListener() {
+        String name = "sys" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String password = "system-test-password";
+        long id = request().body(Map.of("email", name + "@example.org", "username", name, "password", password))
+                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
+        String token = request().body(Map.of("username", name, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
+        return new Listener(id, name, token);
+    }
+
+    record Listener(long id, String username, String token) {
+    }
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}
