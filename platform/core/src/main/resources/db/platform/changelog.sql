@@ -24,3 +24,105 @@ create table processed_event (
 create index idx_processed_event_processed_at on processed_event (processed_at);
 comment on table processed_event is 'Event ids each consumer has applied, claimed in the same transaction as the effect.';
 --rollback drop table processed_event;
+
+--changeset rotation-platform:update-updated-at-column runOnChange:true splitStatements:false
+-- Keeps updated_at honest whatever the writer: attach with
+--   create trigger trg_<table>_updated_at before update on <table>
+--   for each row execute function update_updated_at_column();
+create or replace function update_updated_at_column() returns trigger
+language plpgsql as $$
+begin
+    new.updated_at := now();
+    return new;
+end;
+$$;
+--rollback drop function update_updated_at_column();
+
+--changeset rotation-platform:time-partitions
+-- Registry of this schema's range-partitioned tables: how wide a partition is, how many to keep
+-- ready ahead, and how long data is retained (null: forever). maintain_time_partitions() acts on it.
+create table time_partitioned_table (
+    table_name   text     primary key,
+    step         interval not null check (step in (interval '1 day', interval '1 month')),
+    premake      integer  not null default 3 check (premake between 1 and 36),
+    retention    interval,
+    updated_at   timestamptz not null default now()
+);
+comment on table time_partitioned_table is 'Partitioned tables of this schema and their partition width, lead and retention.';
+--rollback drop table time_partitioned_table;
+
+--changeset rotation-platform:time-partition-functions runOnChange:true splitStatements:false
+-- Partition <t>_pYYYYMMDD covers [start, start + step); a default partition catches the rest so
+-- that an insert never fails for want of a partition.
+create or replace function ensure_time_partitions(p_table text, p_from timestamptz, p_to timestamptz)
+returns integer language plpgsql as $$
+declare
+    v_step  interval;
+    v_start timestamptz;
+    v_name  text;
+    v_made  integer := 0;
+begin
+    select step into strict v_step from time_partitioned_table where table_name = p_table;
+    -- partitions start at UTC midnights / month starts, whatever the session's time zone
+    v_start := date_trunc(case when v_step = interval '1 day' then 'day' else 'month' end,
+                          p_from at time zone 'UTC') at time zone 'UTC';
+    if to_regclass(quote_ident(p_table || '_default')) is null then
+        execute format('create table %I partition of %I default', p_table || '_default', p_table);
+    end if;
+    while v_start < p_to loop
+        v_name := p_table || '_p' || to_char(v_start at time zone 'UTC', 'YYYYMMDD');
+        if to_regclass(quote_ident(v_name)) is null then
+            execute format('create table %I partition of %I for values from (%L) to (%L)',
+                           v_name, p_table, v_start,
+                           ((v_start at time zone 'UTC') + v_step) at time zone 'UTC');
+            v_made := v_made + 1;
+        end if;
+        v_start := ((v_start at time zone 'UTC') + v_step) at time zone 'UTC';
+    end loop;
+    return v_made;
+end;
+$$;
+
+-- Drops the partitions that end at or before p_cutoff; returns how many.
+create or replace function drop_time_partitions_before(p_table text, p_cutoff timestamptz)
+returns integer language plpgsql as $$
+declare
+    v_part    record;
+    v_dropped integer := 0;
+begin
+    for v_part in
+        select c.relname,
+               (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz as upper_bound
+        from pg_inherits i
+        join pg_class c on c.oid = i.inhrelid
+        join pg_class p on p.oid = i.inhparent
+        join pg_namespace n on n.oid = p.relnamespace
+        where p.relname = p_table and n.nspname = current_schema()
+          and pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'
+    loop
+        if v_part.upper_bound <= p_cutoff then
+            execute format('drop table %I', v_part.relname);
+            v_dropped := v_dropped + 1;
+        end if;
+    end loop;
+    return v_dropped;
+end;
+$$;
+
+-- What the services run at start-up and every hour: partitions from the retention horizon (or
+-- one step back) up to premake steps ahead, and retention applied.
+create or replace function maintain_time_partitions()
+returns table (table_name text, created integer, dropped integer) language plpgsql as $$
+declare
+    v_t record;
+begin
+    for v_t in select * from time_partitioned_table t order by t.table_name loop
+        table_name := v_t.table_name;
+        created := ensure_time_partitions(v_t.table_name, now() - v_t.step, now() + v_t.step * (v_t.premake + 1));
+        dropped := case when v_t.retention is null then 0
+                        else drop_time_partitions_before(v_t.table_name, now() - v_t.retention) end;
+        return next;
+    end loop;
+end;
+$$;
+--rollback drop function maintain_time_partitions(); drop function drop_time_partitions_before(text, timestamptz); drop function ensure_time_partitions(text, timestamptz, timestamptz);

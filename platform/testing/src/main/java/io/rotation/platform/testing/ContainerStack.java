@@ -55,7 +55,10 @@ final class ContainerStack {
                 "rotation.db.port", String.valueOf(postgres.getMappedPort(5432)),
                 "rotation.kafka.bootstrap-servers", kafka.getBootstrapServers(),
                 "rotation.redis.host", redis.getHost(),
-                "rotation.redis.port", String.valueOf(redis.getMappedPort(6379)));
+                "rotation.redis.port", String.valueOf(redis.getMappedPort(6379)),
+                "rotation.test.superuser.jdbc-url", postgres.getJdbcUrl().replace("/rotation", "/postgres"),
+                "rotation.test.superuser.username", postgres.getUsername(),
+                "rotation.test.superuser.password", postgres.getPassword());
     }
 
     void stop() {
