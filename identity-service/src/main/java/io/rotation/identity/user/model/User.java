@@ -47,6 +47,28 @@ public class User {
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 
+    @Column(name = "avatar_url", length = 2048)
+    public String avatarUrl;
+
+    @Column(name = "bio", columnDefinition = "text")
+    public String bio;
+
+    @Column(name = "locale", nullable = false, length = 35, insertable = false)
+    public String locale;
+
+    @Column(name = "timezone", nullable = false, length = 64, insertable = false)
+    public String timezone;
+
+    /** Failed logins since the last success; the login limiter locks the account past a threshold. */
+    @Column(name = "failed_login_count", nullable = false, insertable = false)
+    public int failedLoginCount;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
