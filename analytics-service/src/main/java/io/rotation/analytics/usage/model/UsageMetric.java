@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code usage_metrics}: one tracked interaction, from one event. */
+/** A row of {@code usage_metrics} (partitioned by month of occurred_at): one tracked interaction, from one event. */
 @Entity
 @Table(name = "usage_metrics")
 public class UsageMetric {
@@ -44,6 +44,22 @@ public class UsageMetric {
 
     @Column(name = "device", length = 128)
     public String device;
+
+    /** A hash of stable device traits, never the raw traits. */
+    @Column(name = "device_fingerprint", length = 128)
+    public String deviceFingerprint;
+
+    @Column(name = "user_agent", length = 512)
+    public String userAgent;
+
+    /** ISO 3166-1 alpha-2, resolved from the IP at ingestion. */
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "country", length = 2)
+    public String country;
+
+    /** Screen or route of a non-play interaction. */
+    @Column(name = "page", length = 512)
+    public String page;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "metadata", nullable = false)

@@ -26,7 +26,7 @@ public class UsageRepository {
             select e, u, $1, $2, t, d, s, dv, m::jsonb, o
             from unnest($3::uuid[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[],
                         $10::timestamptz[]) as x(e, u, t, d, s, dv, m, o)
-            on conflict (event_id) do nothing""";
+            on conflict (event_id, occurred_at) do nothing""";
 
     private static final String ADD_DAILY = """
             insert into daily_metrics (metric_date, metric_type, entity_type, entity_id, metric_name, value)

@@ -1,0 +1,6 @@
+package io.rotation.analytics.jobs.model;
+
+/** The {@code job_status} enum; constants are spelled as the database spells them. */
+public enum JobStatus {
+    pending, queued, running, completed, failed, cancelled, retrying
+}
