@@ -3,6 +3,7 @@ package io.rotation.catalog.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -200,6 +201,39 @@ class CatalogSchemaBehaviourTest {
         assertThat(read.condition).isEqualTo(RecordCondition.NEAR_MINT);
         assertThat(read.sleeveCondition).isEqualTo(SleeveCondition.GENERIC);
         assertThat(read.currency).isEqualTo("USD");
+    }
+
+    @Test
+    void entitiesWriteJsonArraysAsJsonArrays() throws Exception {
+        CatalogRecord record = new CatalogRecord();
+        record.discogsReleaseId = newReleaseId();
+        record.artist = "Josh Wink";
+        record.title = "Profound Sounds Vol. 1";
+        ObjectMapper json = new ObjectMapper();
+        record.artists = json.readTree("[{\"id\": 3, \"name\": \"Josh Wink\"}]");
+        record.labels = json.readTree("[{\"name\": \"Ruffhouse Records\", \"catno\": \"CK 63628\", \"id\": 6}]");
+        record.formats = json.readTree("[{\"name\": \"CD\", \"qty\": \"1\", \"descriptions\": [\"Mixed\"]}]");
+        record.images = json.readTree("[]");
+        record.videos = json.readTree("[]");
+        record.extraArtists = json.readTree("[]");
+        record.companies = json.readTree("[]");
+        record.series = json.readTree("[]");
+        record.identifiers = json.readTree("[{\"type\": \"Barcode\", \"value\": \"074646362822\"}]");
+        record.genres = new String[] {"Electronic"};
+        record.styles = new String[] {"Techno", "Tech House"};
+        record.releaseYear = 1999;
+        record.status = RecordStatus.active;
+        record.source = "discogs_api";
+        Long id = onVertx(() -> sessionFactory.withTransaction(s -> s.persist(record).replaceWith(() -> record.id)));
+
+        var row = TestDatabase.rows("""
+                select jsonb_typeof(labels) as labels, labels -> 0 ->> 'catno' as catno,
+                       jsonb_typeof(identifiers) as identifiers, array_to_string(styles, '|') as styles
+                from records where id = ?""", id).get(0);
+        assertThat(row).containsEntry("labels", "array").containsEntry("catno", "CK 63628")
+                .containsEntry("identifiers", "array").containsEntry("styles", "Techno|Tech House");
+        assertThat(TestDatabase.count("select count(*) from records where id = ? and genres @> array['Electronic']",
+                id)).isEqualTo(1);
     }
 
     private <T> T onVertx(Supplier<Uni<T>> work) throws Exception {

@@ -44,7 +44,7 @@ public class CatalogRecord {
     public String artistSort;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(artists as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode artists;
 
@@ -52,12 +52,12 @@ public class CatalogRecord {
     public String title;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(labels as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(labels as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "labels", nullable = false, columnDefinition = "jsonb")
     public JsonNode labels;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(formats as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(formats as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "formats", nullable = false, columnDefinition = "jsonb")
     public JsonNode formats;
 
@@ -88,7 +88,7 @@ public class CatalogRecord {
     public String discogsStatus;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(images as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(images as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "images", nullable = false, columnDefinition = "jsonb")
     public JsonNode images;
 
@@ -96,27 +96,27 @@ public class CatalogRecord {
     public String thumbUrl;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(videos as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(videos as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "videos", nullable = false, columnDefinition = "jsonb")
     public JsonNode videos;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(extra_artists as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(extra_artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "extra_artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode extraArtists;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(companies as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(companies as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "companies", nullable = false, columnDefinition = "jsonb")
     public JsonNode companies;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(series as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(series as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "series", nullable = false, columnDefinition = "jsonb")
     public JsonNode series;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(identifiers as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(identifiers as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "identifiers", nullable = false, columnDefinition = "jsonb")
     public JsonNode identifiers;
 

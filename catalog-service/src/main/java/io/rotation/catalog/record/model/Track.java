@@ -41,12 +41,12 @@ public class Track {
     public Integer durationSeconds;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(artists as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode artists;
 
     @Convert(converter = JsonArrayConverter.class)
-    @ColumnTransformer(read = "cast(extra_artists as text)", write = "cast(? as jsonb)")
+    @ColumnTransformer(read = "cast(extra_artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "extra_artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode extraArtists;
 
