@@ -62,7 +62,7 @@ class SchemaConformanceTest {
         assertThat(catalog.indexes()).contains(
                 "idx_audio_matches_track_platform_status", "idx_audio_matches_status_confidence",
                 "idx_audio_matches_platform_external_id", "idx_audio_match_history_audio_match_changed_at",
-                "idx_match_candidates_expires_at", "idx_match_candidates_track_score",
+                "idx_match_candidates_expires_at", "idx_match_candidates_track_score", "idx_match_candidates_job_id",
                 "idx_audio_quality_metrics_audio_match_analyzed_at", "idx_metadata_cache_expires_at",
                 "idx_track_matches_track_id");
         assertThat(indexColumns("idx_audio_matches_track_platform_status")).isEqualTo("track_id,platform,status");
