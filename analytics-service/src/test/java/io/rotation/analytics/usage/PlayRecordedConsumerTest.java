@@ -122,6 +122,23 @@ class PlayRecordedConsumerTest {
     }
 
     @Test
+    void parksAPlayDatedInTheFutureOnTheDeadLetterTopic() {
+        long user = TestTokens.newUserId();
+        try (KafkaTail deadLetters = new KafkaTail(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                Topics.deadLetterOf(topic))) {
+            send(play(user, 41, null, Instant.now().plus(Duration.ofDays(400)), 5_000, "100"));
+            send(play(user, 42, null, Instant.now().minusSeconds(60), 5_000, "100"));
+
+            awaitTotalPlays(user, 1);
+            var parked = deadLetters.await(r -> String.valueOf(user).equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(parked).hasSize(1);
+            assertThat(CloudEventCodec.header(parked.get(0).headers(), CloudEventHeaders.DLQ_ERROR)).contains("future");
+            assertThat(TestDatabase.count("select count(*) from usage_metrics where user_id = ?", user)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void statsNeedAToken() {
         given().get("/api/v1/stats/me").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.expired(1)).get("/api/v1/stats/me").then().statusCode(401);

@@ -9,6 +9,8 @@ import io.rotation.platform.event.InboundEvent;
 import io.rotation.platform.event.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -18,6 +20,13 @@ public class PlayRecordedConsumer {
 
     /** The name this consumer claims event ids under in processed_event. */
     static final String CONSUMER = "analytics.play-recorded";
+
+    /**
+     * How far ahead of our clock a play may be dated. usage_metrics is partitioned by month of
+     * occurred_at: a far-future row would sit in the default partition and block creating its
+     * month's partition later, so such a play is parked on the DLQ instead.
+     */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
     private final IdempotentConsumer consumer;
     private final UsageService usage;
@@ -41,6 +50,9 @@ public class PlayRecordedConsumer {
         PlayRecorded play = event.data(mapper, PlayRecorded.class);
         if (play.playedAt() == null || play.userId() <= 0 || play.trackId() <= 0) {
             throw new PoisonEventException("PlayRecorded without user, track or played_at");
+        }
+        if (play.playedAt().isAfter(Instant.now().plus(MAX_CLOCK_SKEW))) {
+            throw new PoisonEventException("PlayRecorded played_at " + play.playedAt() + " is in the future");
         }
         return play;
     }
