@@ -57,27 +57,47 @@ comment on table time_partitioned_table is 'Partitioned tables of this schema an
 create or replace function ensure_time_partitions(p_table text, p_from timestamptz, p_to timestamptz)
 returns integer language plpgsql as $$
 declare
-    v_step  interval;
-    v_start timestamptz;
-    v_name  text;
-    v_made  integer := 0;
+    v_step    interval;
+    v_column  text;
+    v_start   timestamptz;
+    v_end     timestamptz;
+    v_name    text;
+    v_default text := p_table || '_default';
+    v_strays  boolean;
+    v_made    integer := 0;
 begin
     select step into strict v_step from time_partitioned_table where table_name = p_table;
+    select a.attname into strict v_column
+    from pg_partitioned_table pt
+    join pg_attribute a on a.attrelid = pt.partrelid and a.attnum = pt.partattrs[0]
+    where pt.partrelid = to_regclass(quote_ident(p_table));
+    if to_regclass(quote_ident(v_default)) is null then
+        execute format('create table %I partition of %I default', v_default, p_table);
+    end if;
     -- partitions start at UTC midnights / month starts, whatever the session's time zone
     v_start := date_trunc(case when v_step = interval '1 day' then 'day' else 'month' end,
                           p_from at time zone 'UTC') at time zone 'UTC';
-    if to_regclass(quote_ident(p_table || '_default')) is null then
-        execute format('create table %I partition of %I default', p_table || '_default', p_table);
-    end if;
     while v_start < p_to loop
+        v_end := ((v_start at time zone 'UTC') + v_step) at time zone 'UTC';
         v_name := p_table || '_p' || to_char(v_start at time zone 'UTC', 'YYYYMMDD');
         if to_regclass(quote_ident(v_name)) is null then
-            execute format('create table %I partition of %I for values from (%L) to (%L)',
-                           v_name, p_table, v_start,
-                           ((v_start at time zone 'UTC') + v_step) at time zone 'UTC');
+            execute format('select exists (select 1 from %I where %I >= %L and %I < %L)',
+                           v_default, v_column, v_start, v_column, v_end) into v_strays;
+            if v_strays then
+                -- rows already parked in the default partition move into the new one
+                execute format('create table %I (like %I including defaults including constraints)', v_name, p_table);
+                execute format('with moved as (delete from %I where %I >= %L and %I < %L returning *) '
+                               'insert into %I select * from moved',
+                               v_default, v_column, v_start, v_column, v_end, v_name);
+                execute format('alter table %I attach partition %I for values from (%L) to (%L)',
+                               p_table, v_name, v_start, v_end);
+            else
+                execute format('create table %I partition of %I for values from (%L) to (%L)',
+                               v_name, p_table, v_start, v_end);
+            end if;
             v_made := v_made + 1;
         end if;
-        v_start := ((v_start at time zone 'UTC') + v_step) at time zone 'UTC';
+        v_start := v_end;
     end loop;
     return v_made;
 end;
@@ -126,3 +146,8 @@ begin
 end;
 $$;
 --rollback drop function maintain_time_partitions(); drop function drop_time_partitions_before(text, timestamptz); drop function ensure_time_partitions(text, timestamptz, timestamptz);
+
+--changeset rotation-platform:time-partitioned-table-updated-at
+create trigger trg_time_partitioned_table_updated_at before update on time_partitioned_table
+    for each row execute function update_updated_at_column();
+--rollback drop trigger trg_time_partitioned_table_updated_at on time_partitioned_table;

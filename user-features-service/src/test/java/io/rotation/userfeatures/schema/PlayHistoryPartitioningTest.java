@@ -117,6 +117,30 @@ class PlayHistoryPartitioningTest {
         }
     }
 
+    @Test
+    void aNewPartitionTakesOverTheRowsParkedInTheDefaultPartition() {
+        String table = "zz_stray_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try {
+            TestDatabase.update("create table " + table + " (id bigserial, at timestamptz not null,"
+                    + " primary key (id, at)) partition by range (at)");
+            TestDatabase.update("insert into time_partitioned_table (table_name, step, premake, retention)"
+                    + " values (?, interval '1 day', 1, null)", table);
+            TestDatabase.rows("select ensure_time_partitions(?, now(), now())", table);
+            TestDatabase.update("insert into " + table + " (at) values (now() + interval '20 days'),"
+                    + " (now() + interval '20 days 1 hour')");
+            assertThat(TestDatabase.count("select count(*) from " + table + "_default")).isEqualTo(2);
+
+            TestDatabase.rows("select ensure_time_partitions(?, now() + interval '20 days', now() + interval '21 days')",
+                    table);
+
+            assertThat(TestDatabase.count("select count(*) from " + table + "_default")).isZero();
+            assertThat(TestDatabase.count("select count(*) from " + table)).isEqualTo(2);
+        } finally {
+            TestDatabase.update("delete from time_partitioned_table where table_name = ?", table);
+            TestDatabase.update("drop table if exists " + table);
+        }
+    }
+
     private static long insertPlay(long user, long track, Instant at) {
         return (Long) TestDatabase.rows("insert into play_history (user_id, track_id, played_at) values (?, ?, ?)"
                 + " returning id", user, track, at.atOffset(ZoneOffset.UTC)).get(0).get("id");
