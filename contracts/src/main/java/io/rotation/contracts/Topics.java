@@ -6,6 +6,9 @@ package io.rotation.contracts;
  */
 public final class Topics {
     public static final String IDENTITY_USERS = "rotation.identity.users.v1";
+    public static final String IDENTITY_STORES = "rotation.identity.stores.v1";
+    public static final String CATALOG_RECORDS = "rotation.catalog.records.v1";
+    public static final String CATALOG_INVENTORY = "rotation.catalog.inventory.v1";
     public static final String USER_FEATURES_PLAYS = "rotation.user-features.plays.v1";
 
     /** Suffix of the dead-letter topic a consumer sends a poison message to. */
