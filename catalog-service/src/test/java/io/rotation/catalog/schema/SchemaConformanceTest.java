@@ -45,6 +45,14 @@ class SchemaConformanceTest {
     }
 
     @Test
+    void trackPositionsAreFreeText() {
+        assertThat(io.rotation.platform.testing.TestDatabase.rows("""
+                select data_type from information_schema.columns
+                where table_schema = current_schema() and table_name = 'tracks' and column_name = 'position'""")
+                .get(0)).containsEntry("data_type", "text");
+    }
+
+    @Test
     void hasEveryEnumWithItsCompleteLabels() {
         assertThat(catalog.enumValues("record_status"))
                 .containsExactly("active", "sold", "reserved", "draft", "removed");

@@ -28,7 +28,7 @@ public class Track {
     @Column(name = "parent_track_id")
     public Long parentTrackId;
 
-    @Column(name = "position", length = 32)
+    @Column(name = "position")
     public String position;
 
     @Column(name = "track_index", nullable = false)
