@@ -1,5 +1,6 @@
 package io.rotation.matching.cache.model;
 
+import io.rotation.platform.persistence.JsonTextConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -1,4 +1,4 @@
-package io.rotation.matching.cache.model;
+package io.rotation.platform.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +7,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Any JSON value (object, array, scalar) as a {@link JsonNode}. Hibernate Reactive's JSON type only
+ * Any JSON value (object, array, scalar) in a JSONB column as a {@link JsonNode}. Hibernate Reactive's JSON type only
  * reads JSON objects, so the column is read as text ({@code cast(col as text)}), parsed here, and
  * written back as text cast to jsonb.
  */
