@@ -99,6 +99,16 @@ class SchemaConformanceTest {
         assertThat(catalog.functions()).contains("update_updated_at_column", "pgp_sym_encrypt", "pgp_sym_decrypt");
     }
 
+    @Test
+    void hasTheRefreshTokensTable() {
+        assertThat(catalog.tables()).contains("refresh_tokens");
+        assertThat(catalog.uniqueKeys("refresh_tokens")).contains("token_hash");
+        assertThat(catalog.foreignKeys("refresh_tokens")).containsExactly("user_id -> users (CASCADE)");
+        assertThat(catalog.indexes()).contains("idx_refresh_tokens_user_id", "idx_refresh_tokens_family_id",
+                "idx_refresh_tokens_expires_at", "uq_refresh_tokens_token_hash");
+        assertThat(checkNames("refresh_tokens")).contains("ck_refresh_tokens_token_hash", "ck_refresh_tokens_expires_at");
+    }
+
     private static List<String> checkNames(String table) {
         return TestDatabase.rows("""
                 select c.conname from pg_constraint c join pg_class t on t.oid = c.conrelid

@@ -1,7 +1,7 @@
 package io.rotation.identity.auth.rest;
 
 import io.rotation.identity.auth.service.LoginService;
-import io.rotation.identity.auth.service.TokenIssuer.AccessToken;
+import io.rotation.identity.auth.service.TokenIssuer.TokenPair;
 import io.rotation.identity.user.model.Registration;
 import io.rotation.identity.user.model.UserView;
 import io.rotation.identity.user.service.UserService;
@@ -40,8 +40,22 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Exchange a username or e-mail and password for an access token")
-    public Uni<AccessToken> login(@NotNull @Valid Credentials body) {
+    @Operation(summary = "Exchange a username or e-mail and password for an access token and a refresh token")
+    public Uni<TokenPair> login(@NotNull @Valid Credentials body) {
         return logins.login(body.login(), body.password());
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Exchange a refresh token for a new pair; a refresh token presented twice revokes its family")
+    public Uni<TokenPair> refresh(@NotNull @Valid RefreshRequest body) {
+        return logins.refresh(body.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Revoke the refresh token and every token rotated from the same login")
+    public Uni<Response> logout(@NotNull @Valid RefreshRequest body) {
+        return logins.logout(body.refreshToken()).replaceWith(Response.noContent().build());
     }
 }

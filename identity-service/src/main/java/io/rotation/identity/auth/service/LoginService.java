@@ -1,35 +1,90 @@
 package io.rotation.identity.auth.service;
 
-import io.rotation.identity.auth.service.TokenIssuer.AccessToken;
+import io.rotation.identity.auth.repository.RefreshTokenRepository;
+import io.rotation.identity.auth.repository.RefreshTokenRepository.Presented;
+import io.rotation.identity.auth.service.TokenIssuer.TokenPair;
 import io.rotation.identity.user.model.User;
+import io.rotation.identity.user.model.UserRole;
 import io.rotation.identity.user.repository.UserRepository;
 import io.rotation.identity.user.service.PasswordHasher;
 import io.rotation.platform.problem.ProblemException;
 import io.rotation.platform.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Checks credentials and issues an access token. Unknown user, wrong password and inactive look alike. */
+/**
+ * Checks credentials and issues token pairs; rotates refresh tokens. Unknown user, wrong password
+ * and inactive look alike. A refresh token presented a second time revokes its whole family.
+ */
 @ApplicationScoped
 public class LoginService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
+    private final RefreshTokenRepository refreshTokens;
+    private final Pool pool;
+    private final Duration refreshTtl;
 
-    public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens) {
+    public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
+                        RefreshTokenRepository refreshTokens, Pool pool,
+                        @ConfigProperty(name = "rotation.jwt.refresh-token-ttl") Duration refreshTtl) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.pool = pool;
+        this.refreshTtl = refreshTtl;
     }
 
-    public Uni<AccessToken> login(String login, String password) {
+    public Uni<TokenPair> login(String login, String password) {
         return users.findByLogin(login.trim())
                 .chain(user -> Uni.createFrom().item(() -> verified(user, password))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .call(user -> users.recordLogin(user.id))
-                .map(tokens::issue);
+                // the Vert.x pool from here on: this runs on the worker that verified the password
+                .chain(user -> pool.withTransaction(c -> users.recordLogin(c, user.id)
+                        .chain(() -> pair(c, user.id, user.username, user.role, UUID.randomUUID()))));
+    }
+
+    /** A new pair for a valid, unused refresh token; the presented one is used up. */
+    public Uni<TokenPair> refresh(String presentedToken) {
+        return pool.withTransaction(c -> refreshTokens.findForUpdate(c, presentedToken).chain(t -> {
+            if (t == null || t.revokedAt() != null || !t.expiresAt().isAfter(Instant.now())) {
+                return Uni.createFrom().item((TokenPair) null);
+            }
+            if (t.usedAt() != null || !t.userActive()) {
+                // reuse after rotation: someone holds a copy; end the whole family (committed, then 401)
+                return refreshTokens.revokeFamily(c, t.familyId()).replaceWith((TokenPair) null);
+            }
+            return refreshTokens.markUsed(c, t.id()).chain(() -> pair(c, t));
+        })).map(pair -> {
+            if (pair == null) {
+                throw new ProblemException(ProblemType.UNAUTHORIZED, "the refresh token is not valid");
+            }
+            return pair;
+        });
+    }
+
+    /** Revokes the family of the token (every token issued from the same login); idempotent. */
+    public Uni<Void> logout(String presentedToken) {
+        return pool.withTransaction(c -> refreshTokens.revokeFamilyOf(c, presentedToken));
+    }
+
+    private Uni<TokenPair> pair(SqlConnection c, Presented t) {
+        return pair(c, t.userId(), t.username(), t.role(), t.familyId());
+    }
+
+    private Uni<TokenPair> pair(SqlConnection c, long userId, String username, UserRole role, UUID family) {
+        return refreshTokens.issue(c, userId, family, refreshTtl)
+                .chain(refresh -> users.managedStoreIds(c, userId)
+                        .map(storeIds -> tokens.issue(userId, username, role, storeIds, refresh)));
     }
 
     private User verified(User user, String password) {

@@ -1,7 +1,8 @@
 package io.rotation.identity.auth.service;
 
 import io.rotation.identity.auth.keys.SigningKeys;
-import io.rotation.identity.user.model.User;
+import io.rotation.identity.user.model.UserRole;
+import io.rotation.platform.security.Roles;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Signs RS256 access tokens: subject = user id, role in {@code groups}. */
+/**
+ * Signs RS256 access tokens: subject = user id, role in {@code groups}, the ids of the stores the
+ * user manages (any status) in {@code store_ids}.
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -24,19 +28,24 @@ public class TokenIssuer {
         this.ttl = ttl;
     }
 
-    public AccessToken issue(User user) {
+    public TokenPair issue(long userId, String username, UserRole role, List<Long> storeIds, String refreshToken) {
         String token = Jwt.issuer(issuer)
-                .subject(String.valueOf(user.id))
-                .upn(user.username)
-                .groups(Set.of(user.role.name()))
-                .claim("store_ids", List.of())
+                .subject(String.valueOf(userId))
+                .upn(username)
+                .groups(Set.of(role.name()))
+                .claim(Roles.STORE_IDS_CLAIM, storeIds)
                 .expiresIn(ttl)
                 .jws().keyId(keys.keyId())
                 .sign(keys.privateKey());
-        return new AccessToken(token, "Bearer", ttl.toSeconds());
+        return new TokenPair(token, "Bearer", ttl.toSeconds(), refreshToken);
     }
 
-    /** {@code POST /api/v1/auth/login}'s answer. */
-    public record AccessToken(String accessToken, String tokenType, long expiresIn) {
+    /** {@code POST /api/v1/auth/login} and {@code /refresh}'s answer. */
+    public record TokenPair(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "TokenPair[tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+        }
     }
 }

@@ -2,7 +2,15 @@ package io.rotation.identity.user.service;
 
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.identity.UserRegistered;
+import io.rotation.identity.auth.repository.RefreshTokenRepository;
+import io.rotation.identity.user.model.AdminUserUpdate;
+import io.rotation.identity.user.model.ProfileUpdate;
 import io.rotation.identity.user.model.Registration;
+import io.rotation.identity.user.model.UserView;
+import io.rotation.platform.paging.Page;
+import io.rotation.platform.paging.PageRequest;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import io.rotation.identity.user.model.User;
 import io.rotation.identity.user.model.UserRole;
 import io.rotation.identity.user.repository.UserRepository;
@@ -26,9 +34,12 @@ public class UserService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Outbox outbox;
+    private final RefreshTokenRepository refreshTokens;
 
-    public UserService(Pool pool, UserRepository users, PasswordHasher hasher, Outbox outbox) {
+    public UserService(Pool pool, UserRepository users, PasswordHasher hasher, Outbox outbox,
+                       RefreshTokenRepository refreshTokens) {
         this.pool = pool;
+        this.refreshTokens = refreshTokens;
         this.users = users;
         this.hasher = hasher;
         this.outbox = outbox;
@@ -51,6 +62,81 @@ public class UserService {
                                             saved.createdAt)))));
                 })
                 .onFailure(UserService::isTaken).transform(UserService::taken);
+    }
+
+    /** The caller's own account; 404 when the token names an account that no longer exists. */
+    public Uni<UserView> me(long userId) {
+        return users.find(userId).map(user -> {
+            if (user == null) {
+                throw ProblemException.notFound("user");
+            }
+            return UserView.of(user);
+        });
+    }
+
+    public Uni<UserView> updateProfile(long userId, ProfileUpdate update) {
+        if (update.timezone() != null) {
+            try {
+                ZoneId.of(update.timezone());
+            } catch (DateTimeException e) {
+                throw ProblemException.invalidField("timezone", "must be an IANA time zone such as Europe/Berlin");
+            }
+        }
+        return users.updateProfile(userId, update)
+                .onFailure(UserService::isTaken).transform(UserService::taken)
+                .map(view -> {
+                    if (view == null) {
+                        throw ProblemException.notFound("user");
+                    }
+                    return view;
+                });
+    }
+
+    /** Admin listing: {@code q} on username/e-mail, optional role and is_active filters, by id. */
+    public Uni<Page<UserView>> list(String q, String role, String isActive, PageRequest page) {
+        UserRole roleFilter = null;
+        if (role != null && !role.isBlank()) {
+            try {
+                roleFilter = UserRole.valueOf(role);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("role", "must be one of admin, store_manager, general_user");
+            }
+        }
+        Boolean activeFilter = null;
+        if (isActive != null && !isActive.isBlank()) {
+            if (!isActive.equals("true") && !isActive.equals("false")) {
+                throw ProblemException.invalidField("is_active", "must be true or false");
+            }
+            activeFilter = Boolean.valueOf(isActive);
+        }
+        if (q != null && q.length() > 320) {
+            throw ProblemException.invalidField("q", "must be at most 320 characters");
+        }
+        Long after = page.first() ? null : page.afterPart(0, Long::valueOf);
+        String search = q == null || q.isBlank() ? null : q.trim();
+        return users.search(search, roleFilter, activeFilter, after, page.limit() + 1)
+                .map(rows -> page.page(rows.stream().map(UserView::of).toList(), u -> List.of(u.id())));
+    }
+
+    /**
+     * An admin sets another user's role or activity. Deactivation revokes the user's refresh tokens
+     * (their access tokens die within their short lifetime); an admin cannot demote or deactivate
+     * themself, so the suite never loses its last admin by accident.
+     */
+    public Uni<UserView> adminUpdate(long callerId, long userId, AdminUserUpdate update) {
+        if (callerId == userId && ((update.role() != null && update.role() != UserRole.admin)
+                || Boolean.FALSE.equals(update.isActive()))) {
+            throw ProblemException.conflict("an admin cannot demote or deactivate themself");
+        }
+        return pool.withTransaction(c -> users.adminUpdate(c, userId, update.role(), update.isActive())
+                .call(view -> view != null && !view.isActive() ? refreshTokens.revokeAllOf(c, userId)
+                        : Uni.createFrom().voidItem()))
+                .map(view -> {
+                    if (view == null) {
+                        throw ProblemException.notFound("user");
+                    }
+                    return view;
+                });
     }
 
     private static boolean isTaken(Throwable e) {
