@@ -32,10 +32,22 @@ public class LoginService {
     private final RefreshTokenRepository refreshTokens;
     private final Pool pool;
     private final Duration refreshTtl;
+    private final UnknownLoginLimiter unknownLogins;
+    private final int maxFailures;
+    private final Duration failureWindow;
+    private final Duration lockDuration;
 
     public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
                         RefreshTokenRepository refreshTokens, Pool pool,
-                        @ConfigProperty(name = "rotation.jwt.refresh-token-ttl") Duration refreshTtl) {
+                        @ConfigProperty(name = "rotation.jwt.refresh-token-ttl") Duration refreshTtl,
+                        UnknownLoginLimiter unknownLogins,
+                        @ConfigProperty(name = "rotation.login.max-failures") int maxFailures,
+                        @ConfigProperty(name = "rotation.login.failure-window") Duration failureWindow,
+                        @ConfigProperty(name = "rotation.login.lock-duration") Duration lockDuration) {
+        this.unknownLogins = unknownLogins;
+        this.maxFailures = maxFailures;
+        this.failureWindow = failureWindow;
+        this.lockDuration = lockDuration;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -44,13 +56,49 @@ public class LoginService {
         this.refreshTtl = refreshTtl;
     }
 
+    /**
+     * Unknown name, wrong password and inactive account answer the same 401; a name with too many
+     * recent failures answers 429 whether or not it names an account (unknown names are counted in
+     * Redis by {@link UnknownLoginLimiter}, accounts in their row).
+     */
     public Uni<TokenPair> login(String login, String password) {
-        return users.findByLogin(login.trim())
-                .chain(user -> Uni.createFrom().item(() -> verified(user, password))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+        String name = login.trim();
+        return users.findByLogin(name).chain(user -> user == null ? unknown(name, password) : known(user, password));
+    }
+
+    private Uni<TokenPair> unknown(String name, String password) {
+        return unknownLogins.lockedFor(name).chain(remaining -> {
+            if (remaining != null) {
+                return Uni.createFrom().<TokenPair>failure(new LoginLocked(remaining));
+            }
+            return Uni.createFrom().item(() -> {
+                        hasher.burnVerification(password);
+                        return name;
+                    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .chain(() -> unknownLogins.recordFailure(name))
+                    .chain(() -> Uni.createFrom().<TokenPair>failure(invalid()));
+        });
+    }
+
+    private Uni<TokenPair> known(User user, String password) {
+        Instant now = Instant.now();
+        if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+            return Uni.createFrom().<TokenPair>failure(new LoginLocked(Duration.between(now, user.lockedUntil)));
+        }
+        return Uni.createFrom().item(() -> hasher.matches(password, user.passwordHash))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 // the Vert.x pool from here on: this runs on the worker that verified the password
-                .chain(user -> pool.withTransaction(c -> users.recordLogin(c, user.id)
-                        .chain(() -> pair(c, user.id, user.username, user.role, UUID.randomUUID()))));
+                .chain(matches -> {
+                    if (!matches) {
+                        return users.recordFailedLogin(user.id, failureWindow, maxFailures, lockDuration)
+                                .chain(() -> Uni.createFrom().<TokenPair>failure(invalid()));
+                    }
+                    if (!user.active) {
+                        return Uni.createFrom().<TokenPair>failure(invalid());
+                    }
+                    return pool.withTransaction(c -> users.recordLogin(c, user.id)
+                            .chain(() -> pair(c, user.id, user.username, user.role, UUID.randomUUID())));
+                });
     }
 
     /** A new pair for a valid, unused refresh token; the presented one is used up. */
@@ -85,17 +133,6 @@ public class LoginService {
         return refreshTokens.issue(c, userId, family, refreshTtl)
                 .chain(refresh -> users.managedStoreIds(c, userId)
                         .map(storeIds -> tokens.issue(userId, username, role, storeIds, refresh)));
-    }
-
-    private User verified(User user, String password) {
-        if (user == null) {
-            hasher.burnVerification(password);
-            throw invalid();
-        }
-        if (!hasher.matches(password, user.passwordHash) || !user.active) {
-            throw invalid();
-        }
-        return user;
     }
 
     private static ProblemException invalid() {

@@ -63,6 +63,10 @@ public class User {
     @Column(name = "failed_login_count", nullable = false, insertable = false)
     public int failedLoginCount;
 
+    /** When the failures counted in {@link #failedLoginCount} started (the limiter's window). */
+    @Column(name = "failed_login_window_start")
+    public Instant failedLoginWindowStart;
+
     @Column(name = "locked_until")
     public Instant lockedUntil;
 

@@ -53,8 +53,40 @@ public class UserRepository {
 
     /** On the caller's transaction (callable from the worker thread that verified the password). */
     public Uni<Void> recordLogin(SqlConnection connection, long userId) {
-        return connection.preparedQuery("update users set last_login_at = now() where id = $1")
+        return connection.preparedQuery("""
+                        update users set last_login_at = now(), failed_login_count = 0,
+                                         failed_login_window_start = null, locked_until = null
+                        where id = $1""")
                 .execute(Tuple.of(userId)).replaceWithVoid();
+    }
+
+    /**
+     * Counts a failed login in the window (a failure after the window starts a new one); the
+     * {@code maxFailures}-th failure in a window locks the account for {@code lock}.
+     * @return when the account is now locked until, or null
+     */
+    public Uni<java.time.Instant> recordFailedLogin(long userId, java.time.Duration window, int maxFailures,
+                                                   java.time.Duration lock) {
+        return pool.withTransaction(c -> c.preparedQuery("""
+                        update users set
+                            failed_login_count = case when failed_login_window_start is null
+                                    or failed_login_window_start <= now() - make_interval(secs => $2)
+                                then 1 else failed_login_count + 1 end,
+                            failed_login_window_start = case when failed_login_window_start is null
+                                    or failed_login_window_start <= now() - make_interval(secs => $2)
+                                then now() else failed_login_window_start end
+                        where id = $1
+                        returning failed_login_count""")
+                .execute(Tuple.of(userId, (double) window.toSeconds()))
+                .chain(rows -> rows.size() == 0 || rows.iterator().next().getInteger(0) < maxFailures
+                        ? Uni.createFrom().nullItem()
+                        : c.preparedQuery("""
+                                        update users set locked_until = now() + make_interval(secs => $2),
+                                                         failed_login_count = 0, failed_login_window_start = null
+                                        where id = $1
+                                        returning locked_until""")
+                                .execute(Tuple.of(userId, (double) lock.toSeconds()))
+                                .map(locked -> locked.iterator().next().getOffsetDateTime(0).toInstant())));
     }
 
     /** Ids of the stores the user manages (any role, any store status), for the token's store_ids. */
