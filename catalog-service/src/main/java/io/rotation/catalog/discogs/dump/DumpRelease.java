@@ -1,0 +1,22 @@
+package io.rotation.catalog.discogs.dump;
+
+import java.util.List;
+
+/** A release of the dump, converted to the columns of records and tracks (JSONB columns as JSON text). */
+public record DumpRelease(long discogsReleaseId, Long masterId, Boolean mainRelease, String artist,
+                          String artistSort, String artists, String title, String labels, String formats,
+                          List<String> genres, List<String> styles, Integer releaseYear, String released,
+                          String country, String notes, String dataQuality, String discogsStatus, String images,
+                          String thumbUrl, String videos, String extraArtists, String companies, String series,
+                          String identifiers, List<DumpTrack> tracks) {
+
+    /**
+     * One row of the flattened tracklist. {@code trackIndex} is the zero-based order of the
+     * {@code <track>} element in the release (index tracks before their sub-tracks);
+     * {@code parentIndex} is the track index of the index track a sub-track belongs to.
+     */
+    public record DumpTrack(int trackIndex, Integer parentIndex, String position, String title,
+                            Integer durationSeconds, String artists, String extraArtists, boolean heading,
+                            String artist) {
+    }
+}
