@@ -26,14 +26,15 @@ public class DiscogsToken {
     @Column(name = "user_id", nullable = false)
     public long userId;
 
-    /** The Discogs username the token belongs to. */
-    @Column(nullable = false, length = 64)
+    /** The Discogs username the token belongs to; null until known (007). */
+    @Column(length = 64)
     public String username;
 
     @Column(nullable = false, columnDefinition = "bytea")
     public byte[] token;
 
-    @Column(name = "token_secret", nullable = false, columnDefinition = "bytea")
+    /** Null for a personal access token, which has no secret (007). */
+    @Column(name = "token_secret", columnDefinition = "bytea")
     public byte[] tokenSecret;
 
     @Column(name = "key_version", nullable = false)

@@ -1,0 +1,51 @@
+package io.rotation.identity.discogs.service;
+
+import io.rotation.identity.discogs.model.DiscogsTokenRequest;
+import io.rotation.identity.discogs.model.DiscogsTokenStatus;
+import io.rotation.identity.discogs.repository.DiscogsTokenRepository;
+import io.rotation.platform.problem.Problem;
+import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** A user's Discogs token: stored encrypted, never shown, logged or announced. */
+@ApplicationScoped
+public class DiscogsTokenService {
+
+    private final DiscogsTokenRepository tokens;
+    private final DiscogsTokenKey key;
+
+    public DiscogsTokenService(DiscogsTokenRepository tokens, DiscogsTokenKey key) {
+        this.tokens = tokens;
+        this.key = key;
+    }
+
+    public Uni<Void> put(long userId, DiscogsTokenRequest request) {
+        return tokens.put(userId, request.username(), request.token().trim(),
+                        request.tokenSecret() == null ? null : request.tokenSecret().trim(), key.key(), key.version())
+                .onFailure(PgException.class).transform(e -> translate((PgException) e));
+    }
+
+    public Uni<Void> delete(long userId) {
+        return tokens.delete(userId);
+    }
+
+    public Uni<DiscogsTokenStatus> status(long userId) {
+        return tokens.status(userId);
+    }
+
+    /** Database errors without their parameters (they would carry the token). */
+    private static RuntimeException translate(PgException e) {
+        if ("23505".equals(e.getSqlState())) {
+            return new ProblemException(Problem.of(ProblemType.CONFLICT, "username is already linked to another account",
+                    List.of(new Problem.FieldError("username", "is already linked to another account"))));
+        }
+        if ("23503".equals(e.getSqlState())) {
+            return ProblemException.notFound("user");
+        }
+        return new IllegalStateException("storing a Discogs token failed: SQLSTATE " + e.getSqlState());
+    }
+}
