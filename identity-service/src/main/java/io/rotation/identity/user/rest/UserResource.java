@@ -4,7 +4,12 @@ import io.quarkus.security.Authenticated;
 import io.rotation.identity.user.model.AdminUserUpdate;
 import io.rotation.identity.user.model.ProfileUpdate;
 import io.rotation.identity.user.model.UserView;
+import io.rotation.identity.user.service.UserErasure;
 import io.rotation.identity.user.service.UserService;
+import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.problem.ProblemType;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.core.Response;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.security.CurrentUser;
@@ -30,10 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class UserResource {
 
     private final UserService users;
+    private final UserErasure erasure;
     private final CurrentUser caller;
 
-    public UserResource(UserService users, CurrentUser caller) {
+    public UserResource(UserService users, UserErasure erasure, CurrentUser caller) {
         this.users = users;
+        this.erasure = erasure;
         this.caller = caller;
     }
 
@@ -68,5 +75,17 @@ public class UserResource {
     @Operation(summary = "Admins: set a user's role or is_active (an inactive user can neither log in nor refresh)")
     public Uni<UserView> update(@PathParam("id") long id, @NotNull @Valid AdminUserUpdate body) {
         return users.adminUpdate(caller.id(), id, body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Erase an account (the user themself or an admin): identity forgets it and announces "
+            + "UserErased so that every service erases what it holds")
+    public Uni<Response> erase(@PathParam("id") long id) {
+        if (!caller.mayActFor(id)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "only the user themself or an admin erases an account");
+        }
+        return erasure.erase(id).replaceWith(Response.noContent().build());
     }
 }
