@@ -54,9 +54,12 @@ public class ProblemMappers {
         return unreadable(e);
     }
 
+    /** Says where the body broke, never Jackson's message: it can quote the body (a secret, say). */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return respond(Problem.of(ProblemType.MALFORMED, "malformed JSON: " + e.getOriginalMessage()));
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(Problem.of(ProblemType.MALFORMED, "the request body is not valid JSON" + where));
     }
 
     @ServerExceptionMapper
