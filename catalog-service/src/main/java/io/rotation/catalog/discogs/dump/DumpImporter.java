@@ -48,6 +48,19 @@ public class DumpImporter {
      */
     public ImportProgress importFile(Path file, ImportProgress progress, Consumer<ImportProgress> afterBatch)
             throws IOException, XMLStreamException {
+        return run(file, batchSize, releases -> writer.write(releases).await().atMost(BATCH_TIMEOUT), progress,
+                afterBatch);
+    }
+
+    /** Writes one batch in one transaction (the service's {@link DumpWriter}, or plain JDBC for ops). */
+    @FunctionalInterface
+    public interface BatchWriter {
+        DumpWriter.BatchResult write(List<DumpRelease> releases);
+    }
+
+    /** The import loop, usable outside CDI (see {@link ImportCommand}). */
+    public static ImportProgress run(Path file, int batchSize, BatchWriter writer, ImportProgress progress,
+                                     Consumer<ImportProgress> afterBatch) throws IOException, XMLStreamException {
         long start = System.nanoTime();
         LOG.infof("importing Discogs releases from %s", file);
         Map<Long, DumpRelease> batch = new LinkedHashMap<>();
@@ -62,16 +75,16 @@ public class DumpImporter {
                 }
                 DumpRelease release = ((ReleaseDumpReader.Parsed) item).release();
                 if (batch.containsKey(release.discogsReleaseId())) {
-                    flush(batch, progress, afterBatch); // the same release twice: the later one wins
+                    flush(writer, batch, progress, afterBatch); // the same release twice: the later one wins
                 }
                 batch.put(release.discogsReleaseId(), release);
                 if (batch.size() >= batchSize) {
-                    flush(batch, progress, afterBatch);
+                    flush(writer, batch, progress, afterBatch);
                 }
             }
-            flush(batch, progress, afterBatch);
+            flush(writer, batch, progress, afterBatch);
         } catch (XMLStreamException e) {
-            flush(batch, progress, afterBatch);
+            flush(writer, batch, progress, afterBatch);
             throw e;
         }
         LOG.infof("imported %s in %d ms: %s", file, (System.nanoTime() - start) / 1_000_000, progress);
@@ -83,20 +96,21 @@ public class DumpImporter {
         });
     }
 
-    private void flush(Map<Long, DumpRelease> batch, ImportProgress progress, Consumer<ImportProgress> afterBatch) {
+    private static void flush(BatchWriter writer, Map<Long, DumpRelease> batch, ImportProgress progress,
+                              Consumer<ImportProgress> afterBatch) {
         if (batch.isEmpty()) {
             return;
         }
         List<DumpRelease> releases = new ArrayList<>(batch.values());
         batch.clear();
         try {
-            progress.written(writer.write(releases).await().atMost(BATCH_TIMEOUT));
+            progress.written(writer.write(releases));
         } catch (RuntimeException batchFailure) {
             LOG.warnf("batch of %d releases rejected (%s); writing them one by one", releases.size(),
                     batchFailure.getMessage());
             for (DumpRelease release : releases) {
                 try {
-                    progress.written(writer.write(List.of(release)).await().atMost(BATCH_TIMEOUT));
+                    progress.written(writer.write(List.of(release)));
                 } catch (RuntimeException e) {
                     String reason = "rejected by the database: " + e.getMessage();
                     LOG.warnf("skipped release %d: %s", release.discogsReleaseId(), reason);

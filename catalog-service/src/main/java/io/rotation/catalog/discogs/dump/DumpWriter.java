@@ -108,74 +108,43 @@ public class DumpWriter {
                 }
             }
             return writeTracks(connection, releases, recordIds).flatMap(trackIds -> {
-                Instant now = Instant.now();
-                List<OutboundEvent> events = new ArrayList<>();
-                int tracks = 0;
-                for (DumpRelease r : releases) {
-                    long recordId = recordIds.get(r.discogsReleaseId());
-                    List<Long> ids = new ArrayList<>(r.tracks().size());
-                    for (DumpRelease.DumpTrack t : r.tracks()) {
-                        long trackId = trackIds.get(recordId + ":" + t.trackIndex());
-                        ids.add(trackId);
-                        events.add(OutboundEvent.of(EventType.TRACK_UPSERTED, recordId, new TrackUpserted(trackId,
-                                recordId, r.discogsReleaseId(), t.position(), t.trackIndex(), t.title(), t.artist(),
-                                t.durationSeconds(), now)));
-                        tracks++;
-                    }
-                    events.add(OutboundEvent.of(EventType.RECORD_UPSERTED, recordId, new RecordUpserted(recordId,
-                            r.discogsReleaseId(), r.artist(), r.title(), r.releaseYear(), r.genres(), r.styles(),
-                            ids, now)));
-                }
-                int trackCount = tracks;
+                List<OutboundEvent> events = events(releases, recordIds, trackIds);
+                int trackCount = events.size() - releases.size();
                 return outbox.append(connection, events)
                         .map(v -> new BatchResult(inserted[0], releases.size() - inserted[0], trackCount));
             });
         });
     }
 
+    /** One TrackUpserted per track and one RecordUpserted per record, keyed by the record id. */
+    static List<OutboundEvent> events(List<DumpRelease> releases, Map<Long, Long> recordIds,
+                                      Map<String, Long> trackIds) {
+        Instant now = Instant.now();
+        List<OutboundEvent> events = new ArrayList<>();
+        for (DumpRelease r : releases) {
+            long recordId = recordIds.get(r.discogsReleaseId());
+            List<Long> ids = new ArrayList<>(r.tracks().size());
+            for (DumpRelease.DumpTrack t : r.tracks()) {
+                long trackId = trackIds.get(recordId + ":" + t.trackIndex());
+                ids.add(trackId);
+                events.add(OutboundEvent.of(EventType.TRACK_UPSERTED, recordId, new TrackUpserted(trackId,
+                        recordId, r.discogsReleaseId(), t.position(), t.trackIndex(), t.title(), t.artist(),
+                        t.durationSeconds(), now)));
+            }
+            events.add(OutboundEvent.of(EventType.RECORD_UPSERTED, recordId, new RecordUpserted(recordId,
+                    r.discogsReleaseId(), r.artist(), r.title(), r.releaseYear(), r.genres(), r.styles(), ids, now)));
+        }
+        return events;
+    }
+
     /** @return track ids by "recordId:trackIndex" */
     private Uni<Map<String, Long>> writeTracks(SqlConnection connection, List<DumpRelease> releases,
                                                Map<Long, Long> recordIds) {
-        int n = releases.stream().mapToInt(r -> r.tracks().size()).sum();
-        Long[] rec = new Long[n];
-        String[] pos = new String[n];
-        Integer[] idx = new Integer[n];
-        String[] title = new String[n];
-        Integer[] dur = new Integer[n];
-        String[] artists = new String[n];
-        String[] extra = new String[n];
-        Boolean[] heading = new Boolean[n];
-        List<Long> subRec = new ArrayList<>();
-        List<Integer> subIdx = new ArrayList<>();
-        List<Integer> subParent = new ArrayList<>();
-        Long[] countRec = new Long[releases.size()];
-        Integer[] counts = new Integer[releases.size()];
-        int i = 0;
-        int k = 0;
-        for (DumpRelease r : releases) {
-            long recordId = recordIds.get(r.discogsReleaseId());
-            countRec[k] = recordId;
-            counts[k++] = r.tracks().size();
-            for (DumpRelease.DumpTrack t : r.tracks()) {
-                rec[i] = recordId;
-                pos[i] = t.position();
-                idx[i] = t.trackIndex();
-                title[i] = t.title();
-                dur[i] = t.durationSeconds();
-                artists[i] = t.artists();
-                extra[i] = t.extraArtists();
-                heading[i] = t.heading();
-                if (t.parentIndex() != null) {
-                    subRec.add(recordId);
-                    subIdx.add(t.trackIndex());
-                    subParent.add(t.parentIndex());
-                }
-                i++;
-            }
-        }
+        TrackArrays arrays = TrackArrays.of(releases, recordIds);
+        int n = ((Object[]) arrays.tracks().get(0)).length;
         Uni<Map<String, Long>> upsert = n == 0 ? Uni.createFrom().item(new HashMap<>())
                 : connection.preparedQuery(UPSERT_TRACKS)
-                        .execute(Tuple.tuple(List.of(rec, pos, idx, title, dur, artists, extra, heading)))
+                        .execute(Tuple.tuple(arrays.tracks()))
                         .map(rows -> {
                             Map<String, Long> ids = new HashMap<>();
                             for (Row row : rows) {
@@ -185,16 +154,71 @@ public class DumpWriter {
                             return ids;
                         });
         return upsert.flatMap(ids -> {
-            Uni<Void> link = subRec.isEmpty() ? Uni.createFrom().voidItem()
-                    : connection.preparedQuery(LINK_SUB_TRACKS).execute(Tuple.of(subRec.toArray(Long[]::new),
-                            subIdx.toArray(Integer[]::new), subParent.toArray(Integer[]::new))).replaceWithVoid();
+            Uni<Void> link = ((Object[]) arrays.subTracks().get(0)).length == 0 ? Uni.createFrom().voidItem()
+                    : connection.preparedQuery(LINK_SUB_TRACKS).execute(Tuple.tuple(arrays.subTracks()))
+                            .replaceWithVoid();
             return link.flatMap(v -> connection.preparedQuery(DELETE_LEFTOVER_TRACKS)
-                            .execute(Tuple.of(countRec, counts)))
+                            .execute(Tuple.tuple(arrays.counts())))
                     .replaceWith(ids);
         });
     }
 
+    /**
+     * The parameter arrays of the track statements: {@code tracks} for UPSERT_TRACKS, {@code subTracks}
+     * for LINK_SUB_TRACKS, {@code counts} for DELETE_LEFTOVER_TRACKS.
+     */
+    record TrackArrays(List<Object> tracks, List<Object> subTracks, List<Object> counts) {
+
+        static TrackArrays of(List<DumpRelease> releases, Map<Long, Long> recordIds) {
+            int n = releases.stream().mapToInt(r -> r.tracks().size()).sum();
+            Long[] rec = new Long[n];
+            String[] pos = new String[n];
+            Integer[] idx = new Integer[n];
+            String[] title = new String[n];
+            Integer[] dur = new Integer[n];
+            String[] artists = new String[n];
+            String[] extra = new String[n];
+            Boolean[] heading = new Boolean[n];
+            List<Long> subRec = new ArrayList<>();
+            List<Integer> subIdx = new ArrayList<>();
+            List<Integer> subParent = new ArrayList<>();
+            Long[] countRec = new Long[releases.size()];
+            Integer[] counts = new Integer[releases.size()];
+            int i = 0;
+            int k = 0;
+            for (DumpRelease r : releases) {
+                long recordId = recordIds.get(r.discogsReleaseId());
+                countRec[k] = recordId;
+                counts[k++] = r.tracks().size();
+                for (DumpRelease.DumpTrack t : r.tracks()) {
+                    rec[i] = recordId;
+                    pos[i] = t.position();
+                    idx[i] = t.trackIndex();
+                    title[i] = t.title();
+                    dur[i] = t.durationSeconds();
+                    artists[i] = t.artists();
+                    extra[i] = t.extraArtists();
+                    heading[i] = t.heading();
+                    if (t.parentIndex() != null) {
+                        subRec.add(recordId);
+                        subIdx.add(t.trackIndex());
+                        subParent.add(t.parentIndex());
+                    }
+                    i++;
+                }
+            }
+            return new TrackArrays(List.of(rec, pos, idx, title, dur, artists, extra, heading),
+                    List.of(subRec.toArray(Long[]::new), subIdx.toArray(Integer[]::new),
+                            subParent.toArray(Integer[]::new)), List.of(countRec, counts));
+        }
+    }
+
     private static Tuple recordParams(List<DumpRelease> releases) {
+        return Tuple.tuple(recordArrays(releases));
+    }
+
+    /** The parameter arrays of UPSERT_RECORDS, in order. */
+    static List<Object> recordArrays(List<DumpRelease> releases) {
         int n = releases.size();
         Long[] rid = new Long[n];
         Long[] mid = new Long[n];
@@ -249,9 +273,9 @@ public class DumpWriter {
             identifiers[i] = r.identifiers();
             trackCount[i] = r.tracks().size();
         }
-        return Tuple.tuple(List.of(rid, mid, main, artist, artistSort, artists, title, labels, formats, genres,
+        return List.of(rid, mid, main, artist, artistSort, artists, title, labels, formats, genres,
                 styles, year, released, country, notes, dq, status, images, thumb, videos, extra, companies, series,
-                identifiers, trackCount));
+                identifiers, trackCount);
     }
 
     private static String jsonStrings(List<String> values) {
