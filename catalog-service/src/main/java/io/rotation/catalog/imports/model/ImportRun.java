@@ -1,7 +1,7 @@
 package io.rotation.catalog.imports.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rotation.catalog.record.model.JsonArrayConverter;
+import io.rotation.platform.persistence.JsonTextConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -48,7 +48,7 @@ public class ImportRun {
     @Column(name = "tracks_written", nullable = false)
     public long tracksWritten;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(skip_reasons as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "skip_reasons", nullable = false, columnDefinition = "jsonb")
     public JsonNode skipReasons;

@@ -1,5 +1,6 @@
 package io.rotation.catalog.record.model;
 
+import io.rotation.platform.persistence.JsonTextConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -17,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A row of {@code records}: one Discogs release. The nested Discogs structures are JSONB arrays,
- * read as {@link JsonNode}s through {@link JsonArrayConverter}. The generated {@code search_vector} column is not mapped (searched
+ * read as {@link JsonNode}s through {@link JsonTextConverter}. The generated {@code search_vector} column is not mapped (searched
  * with native SQL).
  */
 @Entity(name = "CatalogRecord")
@@ -43,7 +44,7 @@ public class CatalogRecord {
     @Column(name = "artist_sort")
     public String artistSort;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode artists;
@@ -51,12 +52,12 @@ public class CatalogRecord {
     @Column(name = "title", nullable = false)
     public String title;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(labels as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "labels", nullable = false, columnDefinition = "jsonb")
     public JsonNode labels;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(formats as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "formats", nullable = false, columnDefinition = "jsonb")
     public JsonNode formats;
@@ -87,7 +88,7 @@ public class CatalogRecord {
     @Column(name = "discogs_status", length = 32)
     public String discogsStatus;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(images as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "images", nullable = false, columnDefinition = "jsonb")
     public JsonNode images;
@@ -95,27 +96,27 @@ public class CatalogRecord {
     @Column(name = "thumb_url")
     public String thumbUrl;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(videos as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "videos", nullable = false, columnDefinition = "jsonb")
     public JsonNode videos;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(extra_artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "extra_artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode extraArtists;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(companies as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "companies", nullable = false, columnDefinition = "jsonb")
     public JsonNode companies;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(series as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "series", nullable = false, columnDefinition = "jsonb")
     public JsonNode series;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(identifiers as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "identifiers", nullable = false, columnDefinition = "jsonb")
     public JsonNode identifiers;

@@ -1,5 +1,6 @@
 package io.rotation.catalog.record.model;
 
+import io.rotation.platform.persistence.JsonTextConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -40,12 +41,12 @@ public class Track {
     @Column(name = "duration_seconds")
     public Integer durationSeconds;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode artists;
 
-    @Convert(converter = JsonArrayConverter.class)
+    @Convert(converter = JsonTextConverter.class)
     @ColumnTransformer(read = "cast(extra_artists as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "extra_artists", nullable = false, columnDefinition = "jsonb")
     public JsonNode extraArtists;
