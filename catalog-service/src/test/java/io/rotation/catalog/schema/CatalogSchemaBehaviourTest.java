@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.rotation.catalog.inventory.model.RecordCondition;
 import io.rotation.catalog.inventory.model.SleeveCondition;
 import io.rotation.catalog.inventory.model.StoreInventory;
 import io.rotation.catalog.record.model.CatalogRecord;
 import io.rotation.catalog.record.model.RecordStatus;
 import io.rotation.catalog.record.model.Track;
+import io.rotation.platform.testing.OnVertx;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -31,9 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -237,11 +233,7 @@ class CatalogSchemaBehaviourTest {
     }
 
     private <T> T onVertx(Supplier<Uni<T>> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> work.get().subscribe().with(result::complete, result::completeExceptionally));
-        return result.get(30, TimeUnit.SECONDS);
+        return OnVertx.await(vertx, work);
     }
 
     private static long newReleaseId() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.rotation.matching.audio.model.AudioMatch;
 import io.rotation.matching.audio.model.AudioMatchHistory;
 import io.rotation.matching.audio.model.AudioPlatform;
@@ -14,12 +13,11 @@ import io.rotation.matching.audio.model.MatchCandidate;
 import io.rotation.matching.audio.model.MatchStatus;
 import io.rotation.matching.cache.model.MetadataCacheEntry;
 import io.rotation.matching.legacy.model.TrackMatch;
+import io.rotation.platform.testing.OnVertx;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.rotation.platform.testing.TestTokens;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -34,9 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -250,11 +246,7 @@ class MatchingSchemaBehaviourTest {
     }
 
     private <T> T onVertx(Supplier<Uni<T>> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> work.get().subscribe().with(result::complete, result::completeExceptionally));
-        return result.get(30, TimeUnit.SECONDS);
+        return OnVertx.await(vertx, work);
     }
 
     private static long newTrackId() {

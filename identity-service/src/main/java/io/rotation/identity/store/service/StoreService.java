@@ -15,12 +15,11 @@ import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
-import io.rotation.platform.problem.Problem;
 import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.problem.UniqueViolation;
 import io.rotation.platform.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +54,7 @@ public class StoreService {
                 }).call(store -> stores.upsertManager(c, store.id(), callerId, StoreManager.OWNER, callerId)
                         .call(m -> outbox.append(c, List.of(storeChanged(store, "created"),
                                 managerChanged(m, "added"))))))
-                .onFailure(StoreService::isTaken).transform(StoreService::taken);
+                .onFailure(UniqueViolation::is).transform(StoreService::taken);
     }
 
     public Uni<StoreView> get(long storeId, Long callerId, boolean admin) {
@@ -97,7 +96,7 @@ public class StoreService {
             String change = body.status() != null && body.status() != before.status() ? "status_changed" : "updated";
             return pool.withTransaction(c -> stores.update(c, storeId, body)
                     .call(after -> outbox.append(c, storeChanged(after, change))));
-        }).onFailure(StoreService::isTaken).transform(StoreService::taken);
+        }).onFailure(UniqueViolation::is).transform(StoreService::taken);
     }
 
     /** Grants a user a role in the store (owner or admins); 201 when new. */
@@ -179,14 +178,7 @@ public class StoreService {
                 new StoreManagerChanged(m.storeId(), m.userId(), action, m.role(), Instant.now()));
     }
 
-    private static boolean isTaken(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
-    }
-
     private static ProblemException taken(Throwable e) {
-        String constraint = ((PgException) e).getConstraint();
-        String field = constraint != null && constraint.contains("discogs") ? "discogs_username" : "slug";
-        return new ProblemException(Problem.of(ProblemType.CONFLICT, field + " is already taken",
-                List.of(new Problem.FieldError(field, "is already taken"))));
+        return UniqueViolation.conflict(e, "discogs", "discogs_username", "slug");
     }
 }

@@ -16,13 +16,11 @@ import io.rotation.identity.user.model.UserRole;
 import io.rotation.identity.user.repository.UserRepository;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
-import io.rotation.platform.problem.Problem;
 import io.rotation.platform.problem.ProblemException;
-import io.rotation.platform.problem.ProblemType;
+import io.rotation.platform.problem.UniqueViolation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -61,7 +59,7 @@ public class UserService {
                                     saved.id, new UserRegistered(saved.id, saved.username, saved.role.name(),
                                             saved.createdAt)))));
                 })
-                .onFailure(UserService::isTaken).transform(UserService::taken);
+                .onFailure(UniqueViolation::is).transform(UserService::taken);
     }
 
     /** The caller's own account; 404 when the token names an account that no longer exists. */
@@ -83,7 +81,7 @@ public class UserService {
             }
         }
         return users.updateProfile(userId, update)
-                .onFailure(UserService::isTaken).transform(UserService::taken)
+                .onFailure(UniqueViolation::is).transform(UserService::taken)
                 .map(view -> {
                     if (view == null) {
                         throw ProblemException.notFound("user");
@@ -139,14 +137,7 @@ public class UserService {
                 });
     }
 
-    private static boolean isTaken(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
-    }
-
     private static ProblemException taken(Throwable e) {
-        String constraint = ((PgException) e).getConstraint();
-        String field = constraint != null && constraint.contains("email") ? "email" : "username";
-        return new ProblemException(Problem.of(ProblemType.CONFLICT, field + " is already taken",
-                List.of(new Problem.FieldError(field, "is already taken"))));
+        return UniqueViolation.conflict(e, "email", "email", "username");
     }
 }
