@@ -1,5 +1,6 @@
 package io.rotation.contracts;
 
+import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.catalog.InventoryChanged;
 import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.contracts.catalog.TrackUpserted;
@@ -25,7 +26,8 @@ public enum EventType {
     INVENTORY_CHANGED("io.rotation.catalog.inventory.changed.v1", Topics.CATALOG_INVENTORY, InventoryChanged.class),
     INVENTORY_SOLD("io.rotation.catalog.inventory.sold.v1", Topics.CATALOG_INVENTORY, InventoryChanged.class),
     INVENTORY_REMOVED("io.rotation.catalog.inventory.removed.v1", Topics.CATALOG_INVENTORY, InventoryChanged.class),
-    PLAY_RECORDED("io.rotation.userfeatures.play.recorded.v1", Topics.USER_FEATURES_PLAYS, PlayRecorded.class);
+    PLAY_RECORDED("io.rotation.userfeatures.play.recorded.v1", Topics.USER_FEATURES_PLAYS, PlayRecorded.class),
+    AUDIT_ENTRY_RECORDED("io.rotation.audit.entry.recorded.v1", Topics.AUDIT_ENTRIES, AuditEntryRecorded.class);
 
     private final String type;
     private final String topic;

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String CATALOG_RECORDS = "rotation.catalog.records.v1";
     public static final String CATALOG_INVENTORY = "rotation.catalog.inventory.v1";
     public static final String USER_FEATURES_PLAYS = "rotation.user-features.plays.v1";
+    /** The audit trail: every service sends here, analytics stores it (key = entity_type:entity_id). */
+    public static final String AUDIT_ENTRIES = "rotation.audit.entries.v1";
 
     /** Suffix of the dead-letter topic a consumer sends a poison message to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";

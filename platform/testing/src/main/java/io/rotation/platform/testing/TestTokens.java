@@ -41,6 +41,12 @@ public final class TestTokens {
         return claims(userId, role).expiresIn(Duration.ofMinutes(15)).jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
     }
 
+    /** A store manager's token: the role and the ids of the stores they manage. */
+    public static String manager(long userId, Set<Long> storeIds) {
+        return claims(userId, Roles.STORE_MANAGER).claim(Roles.STORE_IDS_CLAIM, storeIds)
+                .expiresIn(Duration.ofMinutes(15)).jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
+    }
+
     public static String expired(long userId) {
         return claims(userId, Roles.GENERAL_USER).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
