@@ -35,6 +35,14 @@ final class Gateway {
         return new Listener(id, name, token);
     }
 
+    /** The local admin `./rotation up` ensures; returns the access token. */
+    static String adminToken() {
+        String username = System.getenv().getOrDefault("ROTATION_ADMIN_USERNAME", "admin");
+        String password = System.getenv().getOrDefault("ROTATION_ADMIN_PASSWORD", "rotation-admin");
+        return request().body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
+    }
+
     record Listener(long id, String username, String token) {
     }
 
