@@ -1,0 +1,65 @@
+package io.rotation.userfeatures.erasure.service;
+
+import io.rotation.contracts.EventType;
+import io.rotation.contracts.audit.AuditEntryRecorded;
+import io.rotation.contracts.identity.UserErased;
+import io.rotation.platform.consumer.IdempotentConsumer.Decoded;
+import io.rotation.platform.event.OutboundEvent;
+import io.rotation.platform.outbox.Outbox;
+import io.rotation.userfeatures.erasure.repository.UserDataRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Erases a user's data and records it in the audit trail: the deletions and the AuditEntryRecorded
+ * event commit together on the consumer's transaction (which also claims the UserErased id), so
+ * the trail says exactly what happened, once.
+ */
+@ApplicationScoped
+public class UserErasureService {
+
+    static final String SERVICE = "user-features-service";
+    static final String ENTITY_USER = "user";
+    static final String ACTOR_SYSTEM = "system";
+
+    private static final Logger LOG = Logger.getLogger(UserErasureService.class);
+
+    private final UserDataRepository data;
+    private final Outbox outbox;
+
+    public UserErasureService(UserDataRepository data, Outbox outbox) {
+        this.data = data;
+        this.outbox = outbox;
+    }
+
+    /** Erases each user of the batch in turn (erasures are rare; one statement per table and user is plenty). */
+    public Uni<Void> erase(SqlConnection connection, List<Decoded<UserErased>> erasures) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Decoded<UserErased> erasure : erasures) {
+            chain = chain.chain(() -> eraseOne(connection, erasure));
+        }
+        return chain;
+    }
+
+    private Uni<Void> eraseOne(SqlConnection connection, Decoded<UserErased> erasure) {
+        long userId = erasure.payload().userId();
+        return data.erase(connection, userId)
+                .invoke(counts -> LOG.infof("erased user %d: %s", userId, counts))
+                .chain(counts -> outbox.append(connection, audit(userId, counts, erasure.event().id().toString())));
+    }
+
+    /** Counts only: the entry must not carry the personal data it reports gone. */
+    static OutboundEvent audit(long userId, Map<String, Integer> counts, String causingEventId) {
+        Map<String, Object> newValues = new LinkedHashMap<>(counts);
+        AuditEntryRecorded entry = new AuditEntryRecorded(SERVICE, AuditEntryRecorded.ACTION_USER_DATA_ERASED,
+                ENTITY_USER, String.valueOf(userId), userId, ACTOR_SYSTEM, null, newValues, causingEventId,
+                Instant.now());
+        return OutboundEvent.of(EventType.AUDIT_ENTRY_RECORDED, ENTITY_USER + ":" + userId, entry);
+    }
+}
