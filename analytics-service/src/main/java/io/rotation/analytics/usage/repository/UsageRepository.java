@@ -51,6 +51,11 @@ public class UsageRepository {
                              + interval '180 days',
                 updated_at = now()""";
 
+    /** The lock an insert takes anyway, taken up front to order this transaction with erasures. */
+    public Uni<Void> lockForWriting(SqlConnection connection) {
+        return connection.query("lock table usage_metrics in row exclusive mode").execute().replaceWithVoid();
+    }
+
     /** One usage row to insert. */
     public record UsageRow(UUID eventId, long userId, long trackId, Long durationMs, String sessionId, String device,
                            String metadataJson, OffsetDateTime occurredAt) {

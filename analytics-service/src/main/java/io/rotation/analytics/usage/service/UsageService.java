@@ -2,6 +2,7 @@ package io.rotation.analytics.usage.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.analytics.erasure.repository.ErasedUsers;
 import io.rotation.analytics.usage.model.PlayAggregates;
 import io.rotation.analytics.usage.repository.UsageRepository;
 import io.rotation.analytics.usage.repository.UsageRepository.UsageRow;
@@ -14,20 +15,40 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Turns plays into usage_metrics rows, daily_metrics sums and recommendation_data affinities. */
 @ApplicationScoped
 public class UsageService {
 
     private final UsageRepository repository;
+    private final ErasedUsers erasedUsers;
     private final ObjectMapper mapper;
 
-    public UsageService(UsageRepository repository, ObjectMapper mapper) {
+    public UsageService(UsageRepository repository, ErasedUsers erasedUsers, ObjectMapper mapper) {
         this.repository = repository;
+        this.erasedUsers = erasedUsers;
         this.mapper = mapper;
     }
 
+    /**
+     * Plays of users erased meanwhile are dropped: they would bring the erased data back. The write
+     * lock is taken before looking, so an erasure either committed before the look (and is seen) or
+     * waits for these rows and anonymises them (it takes a share lock on usage_metrics).
+     */
     public Uni<Void> applyPlays(SqlConnection connection, List<Decoded<PlayRecorded>> plays) {
+        Set<Long> users = plays.stream().map(d -> d.payload().userId()).collect(Collectors.toSet());
+        return repository.lockForWriting(connection)
+                .chain(() -> erasedUsers.among(connection, users))
+                .chain(erased -> apply(connection, erased.isEmpty() ? plays
+                        : plays.stream().filter(d -> !erased.contains(d.payload().userId())).toList()));
+    }
+
+    private Uni<Void> apply(SqlConnection connection, List<Decoded<PlayRecorded>> plays) {
+        if (plays.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         List<UsageRow> usage = plays.stream().map(d -> usageRow(d)).toList();
         PlayAggregates aggregates = PlayAggregates.of(plays.stream().map(Decoded::payload).toList());
         return repository.apply(connection, usage, aggregates);

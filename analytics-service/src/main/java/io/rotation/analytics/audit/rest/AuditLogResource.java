@@ -1,0 +1,60 @@
+package io.rotation.analytics.audit.rest;
+
+import io.rotation.analytics.audit.model.AuditLogView;
+import io.rotation.analytics.audit.repository.AuditLogRepository.Filter;
+import io.rotation.analytics.audit.service.AuditLogService;
+import io.rotation.platform.paging.Page;
+import io.rotation.platform.paging.PageRequest;
+import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/audit-logs")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditLogResource {
+
+    private final AuditLogService auditLogs;
+
+    public AuditLogResource(AuditLogService auditLogs) {
+        this.auditLogs = auditLogs;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Admins: the suite's audit trail, newest first, filtered by user, action and entity")
+    public Uni<Page<AuditLogView>> list(@QueryParam("user_id") String userId, @QueryParam("action") String action,
+                                        @QueryParam("entity_type") String entityType,
+                                        @QueryParam("entity_id") String entityId,
+                                        @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return auditLogs.list(new Filter(userId(userId), blankToNull(action), blankToNull(entityType),
+                blankToNull(entityId)), page);
+    }
+
+    /** Taken as text so that a malformed id answers 400 naming the field, not JAX-RS's 404. */
+    private static Long userId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField("user_id", "must be a positive user id");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
