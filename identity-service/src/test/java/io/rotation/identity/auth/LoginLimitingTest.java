@@ -1,23 +1,37 @@
 package io.rotation.identity.auth;
 
 import static io.restassured.RestAssured.given;
+import static io.rotation.identity.IdentityFixture.PASSWORD;
+import static io.rotation.identity.IdentityFixture.register;
+import static io.rotation.identity.IdentityFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.rotation.identity.IdentityFixture;
+import io.rotation.identity.auth.repository.RefreshTokenRepository;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
+import jakarta.inject.Inject;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.Collections;
 import java.util.Map;
-import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class LoginLimitingTest {
 
-    static final String PASSWORD = "correct horse battery";
+    @Inject
+    ReactiveRedisDataSource redis;
 
     @Test
     void fiveFailuresWithinFifteenMinutesLockTheAccountForFifteenMinutes() {
@@ -80,18 +94,77 @@ class LoginLimitingTest {
         assertThat(Long.parseLong(unknownLocked.header("Retry-After"))).isBetween(850L, 900L);
     }
 
-    static Response attempt(String name, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
-                .post("/api/v1/auth/login");
+    @Test
+    void twentyFailuresFromOneAddressLockThatAddressEvenForAGoodAccountButNoOtherAddress() {
+        String good = uniqueName();
+        register(good);
+        // 20 failures over five accounts and unknown names: each name stays under its own limit of 5
+        for (int i = 0; i < 5; i++) {
+            String victim = uniqueName();
+            register(victim);
+            for (int j = 0; j < 3; j++) {
+                attempt(victim, "guess " + j).then().statusCode(401).contentType("application/problem+json");
+            }
+            attempt("ghost-" + uniqueName(), "guess").then().statusCode(401);
+        }
+        Response locked = attempt(good, PASSWORD);
+        locked.then().statusCode(429).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://rotation.dev/problems/rate-limited"));
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(850L, 900L);
+        // the account itself is not locked: the same name and password from elsewhere work
+        IdentityFixture.attemptFrom(IdentityFixture.newAddress(), good, PASSWORD).then().statusCode(200);
+        // and the lock holds for any name tried from the locked address
+        attempt(uniqueName(), "anything").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
-    static long register(String name) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
+    @Test
+    void nineteenFailuresFromOneAddressLockNothing() {
+        String good = uniqueName();
+        register(good);
+        for (int i = 0; i < 19; i++) {
+            attempt("ghost-" + uniqueName(), "guess").then().statusCode(401);
+        }
+        attempt(good, PASSWORD).then().statusCode(200);
     }
 
-    static String uniqueName() {
-        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    @Test
+    void aClientThatIsNoTrustedProxyCannotChooseItsAddressWithXForwardedFor() throws Exception {
+        // reach the service through a non-loopback address of this host: the peer is then no trusted proxy
+        String host = nonLoopbackAddress();
+        redis.key().del("identity:login-failures:address:" + RefreshTokenRepository.hash(host)).await().indefinitely();
+        String good = uniqueName();
+        register(good);
+        for (int i = 0; i < 20; i++) {
+            direct(host).header("X-Forwarded-For", IdentityFixture.newAddress())
+                    .body(Map.of("username", "ghost-" + uniqueName(), "password", "guess"))
+                    .post("/api/v1/auth/login").then().statusCode(401);
+        }
+        direct(host).header("X-Forwarded-For", IdentityFixture.newAddress())
+                .body(Map.of("username", good, "password", PASSWORD)).post("/api/v1/auth/login")
+                .then().statusCode(429);
+        redis.key().del("identity:login-failures:address:" + RefreshTokenRepository.hash(host)).await().indefinitely();
+    }
+
+    private static RequestSpecification direct(String host) {
+        return given().baseUri("http://" + host).port(RestAssured.port).contentType(ContentType.JSON);
+    }
+
+    private static String nonLoopbackAddress() throws Exception {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                if (nic.isUp() && a instanceof Inet4Address && !a.isLoopbackAddress()) {
+                    return a.getHostAddress();
+                }
+            }
+        }
+        Assumptions.abort("this host has no non-loopback IPv4 address to call the service through");
+        return null;
+    }
+
+    /** Each test is a client of its own, so that address limits do not leak between tests. */
+    private final String address = IdentityFixture.newAddress();
+
+    Response attempt(String name, String password) {
+        return IdentityFixture.attemptFrom(address, name, password);
     }
 }

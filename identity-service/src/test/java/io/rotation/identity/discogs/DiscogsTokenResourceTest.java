@@ -1,6 +1,8 @@
 package io.rotation.identity.discogs;
 
 import static io.restassured.RestAssured.given;
+import static io.rotation.identity.IdentityFixture.account;
+import static io.rotation.identity.IdentityFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import io.rotation.identity.IdentityFixture.Account;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -32,28 +34,26 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RotationStack.class)
 class DiscogsTokenResourceTest {
 
-    static final String PASSWORD = "correct horse battery";
-
     @Test
     void theTokenIsStoredEncryptedAndNeverShownInAResponseOrALogLine() {
-        User user = user();
+        Account user = account();
         String token = "dgtok" + UUID.randomUUID().toString().replace("-", "");
         String secret = "dgsec" + UUID.randomUUID().toString().replace("-", "");
         String discogsName = "dg" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<String> responses = new ArrayList<>();
         List<String> logs = captureLogs(() -> {
-            Response put = as(user.token).contentType(ContentType.JSON)
+            Response put = as(user.token()).contentType(ContentType.JSON)
                     .body(Map.of("token", token, "token_secret", secret, "username", discogsName))
                     .put("/api/v1/users/me/discogs-token");
             put.then().statusCode(204);
             responses.add(put.asString());
-            Response get = as(user.token).get("/api/v1/users/me/discogs-token");
+            Response get = as(user.token()).get("/api/v1/users/me/discogs-token");
             get.then().statusCode(200).body("is_set", equalTo(true)).body("username", equalTo(discogsName))
                     .body("updated_at", notNullValue());
             responses.add(get.asString());
-            responses.add(as(user.token).get("/api/v1/users/me").then().statusCode(200).extract().asString());
+            responses.add(as(user.token()).get("/api/v1/users/me").then().statusCode(200).extract().asString());
             // a rejected request carrying the token does not echo or log it either
-            Response bad = as(user.token).contentType(ContentType.JSON)
+            Response bad = as(user.token()).contentType(ContentType.JSON)
                     .body(Map.of("token", token, "token_secret", "", "username", discogsName))
                     .put("/api/v1/users/me/discogs-token");
             bad.then().statusCode(400);
@@ -67,60 +67,61 @@ class DiscogsTokenResourceTest {
             assertThat(body).doesNotContain(token).doesNotContain(secret);
         }
 
-        var row = TestDatabase.rows("select token, token_secret, key_version from discogs_tokens where user_id = ?", user.id)
+        var row = TestDatabase.rows("select token, token_secret, key_version from discogs_tokens where user_id = ?", user.id())
                 .get(0);
         for (String column : List.of("token", "token_secret")) {
             byte[] raw = (byte[]) row.get(column);
             assertThat(raw[0]).isEqualTo((byte) 0xC3);
             assertThat(new String(raw, StandardCharsets.ISO_8859_1)).doesNotContain(token).doesNotContain(secret);
         }
-        assertThat(((Number) row.get("key_version")).intValue()).isEqualTo(1);
+        assertThat(((Number) row.get("key_version")).intValue())
+                .isEqualTo(ConfigProvider.getConfig().getValue("rotation.discogs.token-key-version", Integer.class));
         String key = ConfigProvider.getConfig().getValue("rotation.discogs.token-key", String.class);
         var plain = TestDatabase.rows("select pgp_sym_decrypt(token, ?) as t, pgp_sym_decrypt(token_secret, ?) as s"
-                + " from discogs_tokens where user_id = ?", key, key, user.id).get(0);
+                + " from discogs_tokens where user_id = ?", key, key, user.id()).get(0);
         assertThat(plain.get("t")).isEqualTo(token);
         assertThat(plain.get("s")).isEqualTo(secret);
 
         // replaced by a PUT without a secret
-        as(user.token).contentType(ContentType.JSON).body(Map.of("token", "other-" + token))
+        as(user.token()).contentType(ContentType.JSON).body(Map.of("token", "other-" + token))
                 .put("/api/v1/users/me/discogs-token").then().statusCode(204);
         var replaced = TestDatabase.rows("select pgp_sym_decrypt(token, ?) as t, token_secret, username"
-                + " from discogs_tokens where user_id = ?", key, user.id).get(0);
+                + " from discogs_tokens where user_id = ?", key, user.id()).get(0);
         assertThat(replaced.get("t")).isEqualTo("other-" + token);
         assertThat(replaced.get("token_secret")).isNull();
-        as(user.token).get("/api/v1/users/me/discogs-token").then().statusCode(200)
+        as(user.token()).get("/api/v1/users/me/discogs-token").then().statusCode(200)
                 .body("is_set", equalTo(true)).body("username", nullValue());
     }
 
     @Test
     void deleteRemovesTheToken() {
-        User user = user();
-        as(user.token).get("/api/v1/users/me/discogs-token").then().statusCode(200).body("is_set", equalTo(false))
+        Account user = account();
+        as(user.token()).get("/api/v1/users/me/discogs-token").then().statusCode(200).body("is_set", equalTo(false))
                 .body("username", nullValue()).body("updated_at", nullValue());
-        as(user.token).contentType(ContentType.JSON).body(Map.of("token", "t-" + UUID.randomUUID()))
+        as(user.token()).contentType(ContentType.JSON).body(Map.of("token", "t-" + UUID.randomUUID()))
                 .put("/api/v1/users/me/discogs-token").then().statusCode(204);
-        as(user.token).delete("/api/v1/users/me/discogs-token").then().statusCode(204);
-        as(user.token).get("/api/v1/users/me/discogs-token").then().statusCode(200).body("is_set", equalTo(false));
-        as(user.token).delete("/api/v1/users/me/discogs-token").then().statusCode(204);
-        assertThat(TestDatabase.count("select count(*) from discogs_tokens where user_id = ?", user.id)).isZero();
+        as(user.token()).delete("/api/v1/users/me/discogs-token").then().statusCode(204);
+        as(user.token()).get("/api/v1/users/me/discogs-token").then().statusCode(200).body("is_set", equalTo(false));
+        as(user.token()).delete("/api/v1/users/me/discogs-token").then().statusCode(204);
+        assertThat(TestDatabase.count("select count(*) from discogs_tokens where user_id = ?", user.id())).isZero();
     }
 
     @Test
     void refusesInvalidOrAnonymousRequestsAndAUsernameLinkedElsewhere() {
-        User user = user();
-        User other = user();
+        Account user = account();
+        Account other = account();
         String discogsName = "dg" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        as(other.token).contentType(ContentType.JSON).body(Map.of("token", "t-" + UUID.randomUUID(), "username", discogsName))
+        as(other.token()).contentType(ContentType.JSON).body(Map.of("token", "t-" + UUID.randomUUID(), "username", discogsName))
                 .put("/api/v1/users/me/discogs-token").then().statusCode(204);
         for (Object[] bad : List.of(new Object[] {Map.of(), "token"}, new Object[] {Map.of("token", " "), "token"},
                 new Object[] {Map.of("token", "t", "token_secret", ""), "token_secret"},
                 new Object[] {Map.of("token", "t", "username", "not a name"), "username"},
                 new Object[] {Map.of("token", "x".repeat(513)), "token"})) {
-            as(user.token).contentType(ContentType.JSON).body(bad[0]).put("/api/v1/users/me/discogs-token")
+            as(user.token()).contentType(ContentType.JSON).body(bad[0]).put("/api/v1/users/me/discogs-token")
                     .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(bad[1]));
         }
         String token = "t-" + UUID.randomUUID();
-        String conflict = as(user.token).contentType(ContentType.JSON).body(Map.of("token", token, "username", discogsName))
+        String conflict = as(user.token()).contentType(ContentType.JSON).body(Map.of("token", token, "username", discogsName))
                 .put("/api/v1/users/me/discogs-token").then().statusCode(409).contentType("application/problem+json")
                 .body("errors.field", hasItem("username")).extract().asString();
         assertThat(conflict).doesNotContain(token);
@@ -129,7 +130,7 @@ class DiscogsTokenResourceTest {
                 .contentType("application/problem+json");
         given().get("/api/v1/users/me/discogs-token").then().statusCode(401);
         given().delete("/api/v1/users/me/discogs-token").then().statusCode(401);
-        assertThat(TestDatabase.count("select count(*) from discogs_tokens where user_id = ?", user.id)).isZero();
+        assertThat(TestDatabase.count("select count(*) from discogs_tokens where user_id = ?", user.id())).isZero();
     }
 
     /** Runs the requests with a handler on the root logger (JBoss LogManager behind JUL) at every level. */
@@ -174,20 +175,4 @@ class DiscogsTokenResourceTest {
         return List.copyOf(lines);
     }
 
-    record User(long id, String token) {
-    }
-
-    static User user() {
-        String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        long id = given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-        String token = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
-        return new User(id, token);
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
-    }
 }

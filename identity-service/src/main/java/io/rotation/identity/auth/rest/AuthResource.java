@@ -6,12 +6,15 @@ import io.rotation.identity.user.model.Registration;
 import io.rotation.identity.user.model.UserView;
 import io.rotation.identity.user.service.UserService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -40,9 +43,19 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Exchange a username or e-mail and password for an access token and a refresh token")
-    public Uni<TokenPair> login(@NotNull @Valid Credentials body) {
-        return logins.login(body.login(), body.password());
+    @Operation(summary = "Exchange a username or e-mail and password for an access token and a refresh token; "
+            + "429 with Retry-After after too many failures for the account or from the client address")
+    public Uni<TokenPair> login(@NotNull @Valid Credentials body, @Context HttpServerRequest request) {
+        return logins.login(body.login(), body.password(), clientAddress(request));
+    }
+
+    /**
+     * The client's address: the peer, or what a trusted proxy forwarded for it (Quarkus rewrites
+     * the remote address only for peers in {@code quarkus.http.proxy.trusted-proxies}).
+     */
+    private static String clientAddress(HttpServerRequest request) {
+        SocketAddress address = request.remoteAddress();
+        return address == null || address.host() == null ? "unknown" : address.host();
     }
 
     @POST

@@ -33,6 +33,7 @@ public class LoginService {
     private final Pool pool;
     private final Duration refreshTtl;
     private final UnknownLoginLimiter unknownLogins;
+    private final AddressLoginLimiter addresses;
     private final int maxFailures;
     private final Duration failureWindow;
     private final Duration lockDuration;
@@ -40,11 +41,12 @@ public class LoginService {
     public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
                         RefreshTokenRepository refreshTokens, Pool pool,
                         @ConfigProperty(name = "rotation.jwt.refresh-token-ttl") Duration refreshTtl,
-                        UnknownLoginLimiter unknownLogins,
+                        UnknownLoginLimiter unknownLogins, AddressLoginLimiter addresses,
                         @ConfigProperty(name = "rotation.login.max-failures") int maxFailures,
                         @ConfigProperty(name = "rotation.login.failure-window") Duration failureWindow,
                         @ConfigProperty(name = "rotation.login.lock-duration") Duration lockDuration) {
         this.unknownLogins = unknownLogins;
+        this.addresses = addresses;
         this.maxFailures = maxFailures;
         this.failureWindow = failureWindow;
         this.lockDuration = lockDuration;
@@ -59,14 +61,21 @@ public class LoginService {
     /**
      * Unknown name, wrong password and inactive account answer the same 401; a name with too many
      * recent failures answers 429 whether or not it names an account (unknown names are counted in
-     * Redis by {@link UnknownLoginLimiter}, accounts in their row).
+     * Redis by {@link UnknownLoginLimiter}, accounts in their row), and so does a client address
+     * with too many recent failures ({@link AddressLoginLimiter}), whatever the name and password.
      */
-    public Uni<TokenPair> login(String login, String password) {
+    public Uni<TokenPair> login(String login, String password, String clientAddress) {
         String name = login.trim();
-        return users.findByLogin(name).chain(user -> user == null ? unknown(name, password) : known(user, password));
+        // the account is read first, on the event loop (Hibernate Reactive); only Redis and the pool follow
+        return users.findByLogin(name).chain(user -> addresses.lockedFor(clientAddress).chain(remaining -> {
+            if (remaining != null) {
+                return Uni.createFrom().<TokenPair>failure(new LoginLocked(remaining));
+            }
+            return user == null ? unknown(name, password, clientAddress) : known(user, password, clientAddress);
+        }));
     }
 
-    private Uni<TokenPair> unknown(String name, String password) {
+    private Uni<TokenPair> unknown(String name, String password, String clientAddress) {
         return unknownLogins.lockedFor(name).chain(remaining -> {
             if (remaining != null) {
                 return Uni.createFrom().<TokenPair>failure(new LoginLocked(remaining));
@@ -76,11 +85,12 @@ public class LoginService {
                         return name;
                     }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .chain(() -> unknownLogins.recordFailure(name))
+                    .chain(() -> addresses.recordFailure(clientAddress))
                     .chain(() -> Uni.createFrom().<TokenPair>failure(invalid()));
         });
     }
 
-    private Uni<TokenPair> known(User user, String password) {
+    private Uni<TokenPair> known(User user, String password, String clientAddress) {
         Instant now = Instant.now();
         if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
             return Uni.createFrom().<TokenPair>failure(new LoginLocked(Duration.between(now, user.lockedUntil)));
@@ -91,6 +101,7 @@ public class LoginService {
                 .chain(matches -> {
                     if (!matches) {
                         return users.recordFailedLogin(user.id, failureWindow, maxFailures, lockDuration)
+                                .chain(() -> addresses.recordFailure(clientAddress))
                                 .chain(() -> Uni.createFrom().<TokenPair>failure(invalid()));
                     }
                     if (!user.active) {
