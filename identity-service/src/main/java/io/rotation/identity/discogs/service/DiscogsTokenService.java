@@ -1,5 +1,6 @@
 package io.rotation.identity.discogs.service;
 
+import io.rotation.identity.discogs.model.DiscogsCredentials;
 import io.rotation.identity.discogs.model.DiscogsTokenRequest;
 import io.rotation.identity.discogs.model.DiscogsTokenStatus;
 import io.rotation.identity.discogs.repository.DiscogsTokenRepository;
@@ -31,6 +32,11 @@ public class DiscogsTokenService {
 
     public Uni<Void> delete(long userId) {
         return tokens.delete(userId);
+    }
+
+    /** The user's token in plain text (null without one), for identity's own calls to Discogs. */
+    public Uni<DiscogsCredentials> credentials(long userId) {
+        return tokens.credentials(userId, key.all());
     }
 
     public Uni<DiscogsTokenStatus> status(long userId) {
