@@ -1,6 +1,12 @@
 package io.rotation.identity.user;
 
 import static io.restassured.RestAssured.given;
+import static io.rotation.identity.IdentityFixture.PASSWORD;
+import static io.rotation.identity.IdentityFixture.attempt;
+import static io.rotation.identity.IdentityFixture.bootstrap;
+import static io.rotation.identity.IdentityFixture.login;
+import static io.rotation.identity.IdentityFixture.register;
+import static io.rotation.identity.IdentityFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.Topics;
+import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.json.RotationObjectMapper;
@@ -20,14 +27,11 @@ import io.rotation.platform.testing.TestTokens;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class UserErasureTest {
-
-    static final String PASSWORD = "correct horse battery";
 
     @Test
     void erasingOneselfRemovesTheAccountAndWhatHangsOnItAndAnnouncesIt() throws Exception {
@@ -74,8 +78,7 @@ class UserErasureTest {
         assertThat(TestDatabase.count("select count(*) from store_managers where user_id = ?", id)).isZero();
         assertThat(TestDatabase.count("select count(*) from stores where id = ? and owner_user_id is null", store)).isOne();
 
-        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(401);
+        attempt(name, PASSWORD).then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("refresh_token", login.getString("refresh_token")))
                 .post("/api/v1/auth/refresh").then().statusCode(401);
         given().auth().oauth2(access).get("/api/v1/users/me").then().statusCode(404);
@@ -98,22 +101,38 @@ class UserErasureTest {
         assertThat(TestDatabase.count("select count(*) from users where id = ?", id)).isZero();
     }
 
-    static JsonPath login(String name) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().jsonPath();
-    }
+    @Test
+    void erasureIsAuditedOnceWithCountsAndNoPersonalData() throws Exception {
+        String name = uniqueName();
+        long id = register(name);
+        String access = login(name).getString("access_token");
+        login(name);
+        given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("token", "t-" + UUID.randomUUID()))
+                .put("/api/v1/users/me/discogs-token").then().statusCode(204);
 
-    static long register(String name) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    static String uniqueName() {
-        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    }
-
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaTail audit = new KafkaTail(bootstrap(), Topics.AUDIT_ENTRIES)) {
+            given().auth().oauth2(TestTokens.admin(TestTokens.newUserId())).delete("/api/v1/users/" + id)
+                    .then().statusCode(204);
+            audit.await(r -> ("user:" + id).equals(r.key()), 1, Duration.ofSeconds(20));
+            var entries = audit.drain(Duration.ofSeconds(2)).stream().filter(r -> ("user:" + id).equals(r.key())).toList();
+            assertThat(entries).hasSize(1);
+            var record = entries.get(0);
+            assertThat(CloudEventCodec.header(record.headers(), CloudEventHeaders.TYPE))
+                    .isEqualTo(EventType.AUDIT_ENTRY_RECORDED.type());
+            JsonNode entry = RotationObjectMapper.create().readTree(record.value());
+            assertThat(entry.get("service").asText()).isEqualTo("identity-service");
+            assertThat(entry.get("action").asText()).isEqualTo(AuditEntryRecorded.ACTION_USER_DATA_ERASED);
+            assertThat(entry.get("entity_type").asText()).isEqualTo("user");
+            assertThat(entry.get("entity_id").asText()).isEqualTo(String.valueOf(id));
+            assertThat(entry.get("user_id").asLong()).isEqualTo(id);
+            assertThat(entry.get("actor_type").asText()).isEqualTo("user");
+            JsonNode done = entry.get("new_values");
+            assertThat(done.get("user_rows_deleted").asInt()).isOne();
+            assertThat(done.get("refresh_tokens_deleted").asInt()).isEqualTo(2);
+            assertThat(done.get("discogs_tokens_deleted").asInt()).isOne();
+            assertThat(done.get("store_memberships_removed").asInt()).isZero();
+            assertThat(done.get("requested_by").asText()).isEqualTo("admin");
+            assertThat(new String(record.value())).doesNotContain(name).doesNotContain("example.org");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.rotation.identity.store.service;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.identity.StoreChanged;
 import io.rotation.contracts.identity.StoreManagerChanged;
+import io.rotation.identity.audit.AuditEntries;
 import io.rotation.identity.store.model.ManagerView;
 import io.rotation.identity.store.model.NewStore;
 import io.rotation.identity.store.model.StoreManager;
@@ -23,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores and their managers. Who may do what: anyone reads active stores; a non-active store
@@ -95,7 +97,10 @@ public class StoreService {
                     body.longitude() != null || before.longitude() != null);
             String change = body.status() != null && body.status() != before.status() ? "status_changed" : "updated";
             return pool.withTransaction(c -> stores.update(c, storeId, body)
-                    .call(after -> outbox.append(c, storeChanged(after, change))));
+                    .call(after -> outbox.append(c, after.status() == before.status() ? List.of(storeChanged(after, change))
+                            : List.of(storeChanged(after, change), AuditEntries.byUser(
+                                    AuditEntries.ACTION_STORE_STATUS_CHANGED, "store", storeId, callerId,
+                                    Map.of("status", before.status().name()), Map.of("status", after.status().name()))))));
         }).onFailure(UniqueViolation::is).transform(StoreService::taken);
     }
 

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** users: inserts on the caller's transaction (with their events), reads through Hibernate Reactive. */
@@ -163,6 +164,19 @@ public class UserRepository {
     }
 
     /** Sets role and/or is_active on the caller's transaction; null when no such user. */
+    /** The user's role and is_active, locked until the transaction ends; null if there is no such user. */
+    public Uni<Map<String, Object>> accessForUpdate(SqlConnection connection, long userId) {
+        return connection.preparedQuery("select role::text as role, is_active from users where id = $1 for update")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    var r = rows.iterator().next();
+                    return Map.of("role", r.getString("role"), "is_active", r.getBoolean("is_active"));
+                });
+    }
+
     public Uni<UserView> adminUpdate(SqlConnection connection, long userId, UserRole role, Boolean active) {
         return connection.preparedQuery("""
                         update users set role = coalesce($2::user_role, role), is_active = coalesce($3, is_active)

@@ -86,6 +86,6 @@ public class UserResource {
         if (!caller.mayActFor(id)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "only the user themself or an admin erases an account");
         }
-        return erasure.erase(id).replaceWith(Response.noContent().build());
+        return erasure.erase(id, caller.id() != id).replaceWith(Response.noContent().build());
     }
 }

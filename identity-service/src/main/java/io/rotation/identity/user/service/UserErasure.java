@@ -1,9 +1,11 @@
 package io.rotation.identity.user.service;
 
 import io.rotation.contracts.EventType;
+import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.identity.StoreChanged;
 import io.rotation.contracts.identity.StoreManagerChanged;
 import io.rotation.contracts.identity.UserErased;
+import io.rotation.identity.audit.AuditEntries;
 import io.rotation.identity.store.model.StoreView;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
@@ -16,16 +18,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * GDPR erasure in identity: the users row goes, and with it (ON DELETE CASCADE) the user's refresh
  * tokens, Discogs token and store memberships; stores they owned stay, ownerless (SET NULL). One
  * transaction appends UserErased (for every other service to erase what it holds) and the store
- * events those cascades amount to.
+ * events those cascades amount to, and an audit entry of what was removed (counts only: the
+ * trail must not keep what the erasure removed).
  */
 @ApplicationScoped
 public class UserErasure {
+
 
     private final Pool pool;
     private final Outbox outbox;
@@ -35,9 +41,10 @@ public class UserErasure {
         this.outbox = outbox;
     }
 
-    public Uni<Void> erase(long userId) {
+    /** Erases the user; {@code byAdmin} says whether an admin rather than the user asked (audited). */
+    public Uni<Void> erase(long userId, boolean byAdmin) {
         Instant now = Instant.now();
-        return pool.withTransaction(c -> memberships(c, userId).chain(memberships -> c.preparedQuery(
+        return pool.withTransaction(c -> held(c, userId).chain(held -> memberships(c, userId).chain(memberships -> c.preparedQuery(
                                 "select id from stores where owner_user_id = $1").execute(Tuple.of(userId))
                         .map(rows -> {
                             List<Long> owned = new ArrayList<>();
@@ -64,8 +71,36 @@ public class UserErasure {
                                                 s.status().name(), s.ownerUserId(), now)));
                                     }
                                     events.add(OutboundEvent.of(EventType.USER_ERASED, userId, new UserErased(userId, now)));
+                                    events.add(audit(userId, byAdmin, held, memberships.size(), stores.size()));
                                     return outbox.append(c, events);
-                                }))));
+                                })))));
+    }
+
+    private static OutboundEvent audit(long userId, boolean byAdmin, Map<String, Object> held, int memberships,
+                                       int ownedStores) {
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("user_rows_deleted", 1);
+        done.putAll(held);
+        done.put("store_memberships_removed", memberships);
+        done.put("owned_stores_left_without_owner", ownedStores);
+        done.put("requested_by", byAdmin ? "admin" : "self");
+        // user_id is the erased user (whoever asked): the trail says whose data went
+        return AuditEntries.byUser(AuditEntryRecorded.ACTION_USER_DATA_ERASED, "user", userId, userId, null, done);
+    }
+
+    /** How many of the rows the cascade removes the user has (counted before the delete). */
+    private static Uni<Map<String, Object>> held(SqlConnection c, long userId) {
+        return c.preparedQuery("""
+                        select (select count(*) from refresh_tokens where user_id = $1) as refresh_tokens_deleted,
+                               (select count(*) from discogs_tokens where user_id = $1) as discogs_tokens_deleted""")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    Map<String, Object> held = new LinkedHashMap<>();
+                    held.put("refresh_tokens_deleted", r.getLong("refresh_tokens_deleted"));
+                    held.put("discogs_tokens_deleted", r.getLong("discogs_tokens_deleted"));
+                    return held;
+                });
     }
 
     private static Uni<List<Object[]>> memberships(SqlConnection c, long userId) {

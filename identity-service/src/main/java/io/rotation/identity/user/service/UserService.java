@@ -2,6 +2,7 @@ package io.rotation.identity.user.service;
 
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.identity.UserRegistered;
+import io.rotation.identity.audit.AuditEntries;
 import io.rotation.identity.auth.repository.RefreshTokenRepository;
 import io.rotation.identity.user.model.AdminUserUpdate;
 import io.rotation.identity.user.model.ProfileUpdate;
@@ -21,8 +22,11 @@ import io.rotation.platform.problem.UniqueViolation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Accounts: registration announces UserRegistered in the same transaction as the insert. */
 @ApplicationScoped
@@ -126,15 +130,33 @@ public class UserService {
                 || Boolean.FALSE.equals(update.isActive()))) {
             throw ProblemException.conflict("an admin cannot demote or deactivate themself");
         }
-        return pool.withTransaction(c -> users.adminUpdate(c, userId, update.role(), update.isActive())
-                .call(view -> view != null && !view.isActive() ? refreshTokens.revokeAllOf(c, userId)
-                        : Uni.createFrom().voidItem()))
+        return pool.withTransaction(c -> users.accessForUpdate(c, userId).chain(before -> before == null
+                        ? Uni.createFrom().<UserView>nullItem()
+                        : users.adminUpdate(c, userId, update.role(), update.isActive())
+                                .call(view -> !view.isActive() ? refreshTokens.revokeAllOf(c, userId)
+                                        : Uni.createFrom().voidItem())
+                                .call(view -> audit(c, callerId, userId, before, view))))
                 .map(view -> {
                     if (view == null) {
                         throw ProblemException.notFound("user");
                     }
                     return view;
                 });
+    }
+
+    /** Records what changed (role, is_active) in the audit trail; nothing when nothing changed. */
+    private Uni<Void> audit(SqlConnection c, long callerId, long userId, Map<String, Object> before, UserView after) {
+        Map<String, Object> now = Map.of("role", after.role().name(), "is_active", after.isActive());
+        Map<String, Object> oldValues = new LinkedHashMap<>();
+        Map<String, Object> newValues = new LinkedHashMap<>();
+        for (String field : List.of("role", "is_active")) {
+            if (!before.get(field).equals(now.get(field))) {
+                oldValues.put(field, before.get(field));
+                newValues.put(field, now.get(field));
+            }
+        }
+        return newValues.isEmpty() ? Uni.createFrom().voidItem() : outbox.append(c, List.of(AuditEntries.byUser(
+                AuditEntries.ACTION_USER_ACCESS_CHANGED, "user", userId, callerId, oldValues, newValues)));
     }
 
     private static ProblemException taken(Throwable e) {
