@@ -1,11 +1,16 @@
 package io.rotation.identity.auth;
 
 import static io.restassured.RestAssured.given;
+import static io.rotation.identity.IdentityFixture.PASSWORD;
+import static io.rotation.identity.IdentityFixture.attempt;
+import static io.rotation.identity.IdentityFixture.bootstrap;
+import static io.rotation.identity.IdentityFixture.register;
+import static io.rotation.identity.IdentityFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
@@ -22,8 +27,6 @@ import io.rotation.platform.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -34,8 +37,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class AuthResourceTest {
-
-    private static final String PASSWORD = "correct horse battery";
 
     @Test
     void registersAUserWithoutEverShowingThePasswordAndAnnouncesIt() throws Exception {
@@ -122,12 +123,9 @@ class AuthResourceTest {
     void refusesAWrongPasswordOrUnknownUserAlike() {
         String name = uniqueName();
         register(name);
-        String wrong = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "nope-nope-nope"))
-                .post("/api/v1/auth/login").then().statusCode(401).contentType("application/problem+json")
+        String wrong = attempt(name, "nope-nope-nope").then().statusCode(401).contentType("application/problem+json")
                 .extract().path("detail");
-        String unknown = given().contentType(ContentType.JSON)
-                .body(Map.of("username", "ghost-" + name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(401).extract().path("detail");
+        String unknown = attempt("ghost-" + name, PASSWORD).then().statusCode(401).extract().path("detail");
         assertThat(wrong).isEqualTo(unknown);
         given().contentType(ContentType.JSON).body(Map.of("password", PASSWORD)).post("/api/v1/auth/login")
                 .then().statusCode(400).body("errors.field", hasItem("username_or_email"));
@@ -140,19 +138,5 @@ class AuthResourceTest {
                 .setExpectedIssuer("https://rotation.dev/identity")
                 .setRequireExpirationTime()
                 .build();
-    }
-
-    private static long register(String name) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    private static String uniqueName() {
-        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }

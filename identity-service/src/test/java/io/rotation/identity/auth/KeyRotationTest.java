@@ -6,19 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.rotation.identity.IdentityFixture;
 import io.rotation.platform.testing.RotationStack;
 import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ class KeyRotationTest {
         assertThat(keys).hasSize(2);
         assertThat(keys.get(0).get("kid")).isNotEqualTo(keys.get(1).get("kid"));
 
-        String issued = login();
+        String issued = IdentityFixture.account().token();
         assertThat(kidOf(issued)).isEqualTo(keys.get(0).get("kid"));
         assertThat(verifier().processToClaims(issued).getIssuer()).isEqualTo(ISSUER);
     }
@@ -72,15 +71,5 @@ class KeyRotationTest {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setCompactSerialization(token);
         return jws.getKeyIdHeaderValue();
-    }
-
-    private static String login() {
-        String name = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-        String password = "rotation key test";
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", password))
-                .post("/api/v1/auth/register").then().statusCode(201);
-        return given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
     }
 }

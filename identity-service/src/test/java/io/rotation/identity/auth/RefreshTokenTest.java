@@ -1,6 +1,9 @@
 package io.rotation.identity.auth;
 
 import static io.restassured.RestAssured.given;
+import static io.rotation.identity.IdentityFixture.login;
+import static io.rotation.identity.IdentityFixture.register;
+import static io.rotation.identity.IdentityFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,8 +22,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class RefreshTokenTest {
-
-    static final String PASSWORD = "correct horse battery";
 
     @Test
     void loginReturnsARefreshTokenStoredOnlyAsItsHash() {
@@ -115,20 +116,5 @@ class RefreshTokenTest {
 
     static io.restassured.response.Response refresh(String token) {
         return given().contentType(ContentType.JSON).body(Map.of("refresh_token", token)).post("/api/v1/auth/refresh");
-    }
-
-    static JsonPath login(String name) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().jsonPath();
-    }
-
-    static long register(String name) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    static String uniqueName() {
-        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 }

@@ -1,6 +1,9 @@
 package io.rotation.identity.store;
 
 import static io.restassured.RestAssured.given;
+import static io.rotation.identity.IdentityFixture.account;
+import static io.rotation.identity.IdentityFixture.as;
+import static io.rotation.identity.IdentityFixture.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.Topics;
+import io.rotation.identity.IdentityFixture.Account;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.json.RotationObjectMapper;
@@ -30,29 +34,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class StoreResourceTest {
 
-    static final String PASSWORD = "correct horse battery";
-
     @Test
     void applyingMakesAPendingStoreOwnedByTheCallerAndAnnouncesIt() throws Exception {
-        User owner = user();
+        Account owner = account();
         String slug = slug();
         try (KafkaTail tail = new KafkaTail(bootstrap(), Topics.IDENTITY_STORES)) {
-            JsonPath store = as(owner.token).contentType(ContentType.JSON).body(newStore(slug))
+            JsonPath store = as(owner.token()).contentType(ContentType.JSON).body(newStore(slug))
                     .post("/api/v1/stores").then().statusCode(201)
                     .header("Location", org.hamcrest.Matchers.matchesPattern(".*/api/v1/stores/\\d+"))
                     .extract().jsonPath();
             assertThat(store.getString("status")).isEqualTo("pending");
-            assertThat(store.getLong("owner_user_id")).isEqualTo(owner.id);
+            assertThat(store.getLong("owner_user_id")).isEqualTo(owner.id());
             assertThat(store.getString("currency")).isEqualTo("EUR");
             long id = store.getLong("id");
-            assertThat(TestDatabase.rows("select role from store_managers where store_id = ? and user_id = ?", id, owner.id)
+            assertThat(TestDatabase.rows("select role from store_managers where store_id = ? and user_id = ?", id, owner.id())
                     .get(0).get("role")).isEqualTo("owner");
 
             var events = tail.await(r -> String.valueOf(id).equals(r.key()), 2, Duration.ofSeconds(20));
@@ -68,10 +69,10 @@ class StoreResourceTest {
             JsonNode manager = byType.get(EventType.STORE_MANAGER_CHANGED.type());
             assertThat(manager.get("action").asText()).isEqualTo("added");
             assertThat(manager.get("role").asText()).isEqualTo("owner");
-            assertThat(manager.get("user_id").asLong()).isEqualTo(owner.id);
+            assertThat(manager.get("user_id").asLong()).isEqualTo(owner.id());
 
             // a refreshed access token carries the store
-            String access = given().contentType(ContentType.JSON).body(Map.of("refresh_token", owner.refresh))
+            String access = given().contentType(ContentType.JSON).body(Map.of("refresh_token", owner.refresh()))
                     .post("/api/v1/auth/refresh").then().statusCode(200).extract().path("access_token");
             assertThat(storeIds(access)).contains(id);
         }
@@ -79,9 +80,9 @@ class StoreResourceTest {
 
     @Test
     void refusesInvalidOrTakenStoresNamingTheFieldAndWritesNothing() {
-        User owner = user();
+        Account owner = account();
         String slug = slug();
-        as(owner.token).contentType(ContentType.JSON).body(newStore(slug)).post("/api/v1/stores").then().statusCode(201);
+        as(owner.token()).contentType(ContentType.JSON).body(newStore(slug)).post("/api/v1/stores").then().statusCode(201);
         String other = slug();
         for (Object[] bad : List.of(
                 new Object[] {without(newStore(other), "name"), "name"},
@@ -91,12 +92,12 @@ class StoreResourceTest {
                 new Object[] {with(newStore(other), "country_code", "germany"), "country_code"},
                 new Object[] {with(newStore(other), "latitude", 95), "latitude"},
                 new Object[] {with(newStore(other), "latitude", 52.5), "longitude"})) {
-            as(owner.token).contentType(ContentType.JSON).body(bad[0]).post("/api/v1/stores")
+            as(owner.token()).contentType(ContentType.JSON).body(bad[0]).post("/api/v1/stores")
                     .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(bad[1]));
         }
-        as(owner.token).contentType(ContentType.JSON).body(with(newStore(other), "slug", slug)).post("/api/v1/stores")
+        as(owner.token()).contentType(ContentType.JSON).body(with(newStore(other), "slug", slug)).post("/api/v1/stores")
                 .then().statusCode(409).contentType("application/problem+json").body("errors.field", hasItem("slug"));
-        as(owner.token).contentType(ContentType.JSON).body(with(newStore(other), "discogs_username", "dg-" + slug))
+        as(owner.token()).contentType(ContentType.JSON).body(with(newStore(other), "discogs_username", "dg-" + slug))
                 .post("/api/v1/stores")
                 .then().statusCode(409).body("errors.field", hasItem("discogs_username"));
         given().contentType(ContentType.JSON).body(newStore(other)).post("/api/v1/stores")
@@ -106,34 +107,34 @@ class StoreResourceTest {
 
     @Test
     void aStoreThatIsNotActiveExistsOnlyForAdminsAndItsManagers() {
-        User owner = user();
-        User stranger = user();
+        Account owner = account();
+        Account stranger = account();
         String admin = TestTokens.admin(TestTokens.newUserId());
         long id = create(owner, slug());
 
         given().get("/api/v1/stores/" + id).then().statusCode(404).contentType("application/problem+json");
-        as(stranger.token).get("/api/v1/stores/" + id).then().statusCode(404);
-        as(owner.token).get("/api/v1/stores/" + id).then().statusCode(200).body("status", equalTo("pending"));
+        as(stranger.token()).get("/api/v1/stores/" + id).then().statusCode(404);
+        as(owner.token()).get("/api/v1/stores/" + id).then().statusCode(200).body("status", equalTo("pending"));
         as(admin).get("/api/v1/stores/" + id).then().statusCode(200);
         given().get("/api/v1/stores/" + Long.MAX_VALUE).then().statusCode(404);
         assertThat(allIds(given(), null)).doesNotContain(id);
         assertThat(allIds(as(admin), "pending")).contains(id);
         assertThat(allIds(as(admin), null)).contains(id);
-        as(stranger.token).queryParam("status", "pending").get("/api/v1/stores").then().statusCode(403)
+        as(stranger.token()).queryParam("status", "pending").get("/api/v1/stores").then().statusCode(403)
                 .contentType("application/problem+json");
         given().queryParam("status", "pending").get("/api/v1/stores").then().statusCode(401);
         as(admin).queryParam("status", "open").get("/api/v1/stores").then().statusCode(400)
                 .body("errors.field", hasItem("status"));
 
         // stranger's edits: 404 while it is hidden, 403 once it is public
-        as(stranger.token).contentType(ContentType.JSON).body(Map.of("description", "mine")).patch("/api/v1/stores/" + id)
+        as(stranger.token()).contentType(ContentType.JSON).body(Map.of("description", "mine")).patch("/api/v1/stores/" + id)
                 .then().statusCode(404);
         as(admin).contentType(ContentType.JSON).body(Map.of("status", "active")).patch("/api/v1/stores/" + id)
                 .then().statusCode(200).body("status", equalTo("active"));
         given().get("/api/v1/stores/" + id).then().statusCode(200).body("status", equalTo("active"))
                 .body("$", not(org.hamcrest.Matchers.hasKey("caller_role")));
         assertThat(allIds(given(), null)).contains(id);
-        as(stranger.token).contentType(ContentType.JSON).body(Map.of("description", "mine")).patch("/api/v1/stores/" + id)
+        as(stranger.token()).contentType(ContentType.JSON).body(Map.of("description", "mine")).patch("/api/v1/stores/" + id)
                 .then().statusCode(403).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("description", "mine")).patch("/api/v1/stores/" + id)
                 .then().statusCode(401);
@@ -141,19 +142,19 @@ class StoreResourceTest {
 
     @Test
     void theOwnerEditsDetailsAdminsSetTheStatusAndEachChangeIsAnnounced() throws Exception {
-        User owner = user();
+        Account owner = account();
         String admin = TestTokens.admin(TestTokens.newUserId());
         long id = create(owner, slug());
         try (KafkaTail tail = new KafkaTail(bootstrap(), Topics.IDENTITY_STORES)) {
-            as(owner.token).contentType(ContentType.JSON)
+            as(owner.token()).contentType(ContentType.JSON)
                     .body(Map.of("description", "Soul, jazz and funk", "city", "Berlin", "latitude", 52.52,
                             "longitude", 13.405))
                     .patch("/api/v1/stores/" + id).then().statusCode(200)
                     .body("description", equalTo("Soul, jazz and funk")).body("city", equalTo("Berlin"))
                     .body("status", equalTo("pending"));
-            as(owner.token).contentType(ContentType.JSON).body(Map.of("status", "active")).patch("/api/v1/stores/" + id)
+            as(owner.token()).contentType(ContentType.JSON).body(Map.of("status", "active")).patch("/api/v1/stores/" + id)
                     .then().statusCode(403).contentType("application/problem+json");
-            as(owner.token).contentType(ContentType.JSON).body(Map.of("city", "")).patch("/api/v1/stores/" + id)
+            as(owner.token()).contentType(ContentType.JSON).body(Map.of("city", "")).patch("/api/v1/stores/" + id)
                     .then().statusCode(200).body("city", equalTo(null));
             as(admin).contentType(ContentType.JSON).body(Map.of("status", "suspended")).patch("/api/v1/stores/" + id)
                     .then().statusCode(200).body("status", equalTo("suspended"));
@@ -177,44 +178,44 @@ class StoreResourceTest {
 
     @Test
     void theOwnerAndAdminsAddAndRemoveManagers() throws Exception {
-        User owner = user();
-        User manager = user();
-        User staff = user();
+        Account owner = account();
+        Account manager = account();
+        Account staff = account();
         String admin = TestTokens.admin(TestTokens.newUserId());
         long id = create(owner, slug());
         try (KafkaTail tail = new KafkaTail(bootstrap(), Topics.IDENTITY_STORES)) {
-            as(owner.token).contentType(ContentType.JSON).body(Map.of()).put("/api/v1/stores/" + id + "/managers/" + manager.id)
-                    .then().statusCode(201).body("role", equalTo("manager")).body("added_by", equalTo((int) owner.id));
-            as(owner.token).contentType(ContentType.JSON).body(Map.of()).put("/api/v1/stores/" + id + "/managers/" + manager.id)
+            as(owner.token()).contentType(ContentType.JSON).body(Map.of()).put("/api/v1/stores/" + id + "/managers/" + manager.id())
+                    .then().statusCode(201).body("role", equalTo("manager")).body("added_by", equalTo((int) owner.id()));
+            as(owner.token()).contentType(ContentType.JSON).body(Map.of()).put("/api/v1/stores/" + id + "/managers/" + manager.id())
                     .then().statusCode(200);
             // a manager sees and edits the pending store, but does not manage its managers
-            as(manager.token).get("/api/v1/stores/" + id).then().statusCode(200);
-            as(manager.token).contentType(ContentType.JSON).body(Map.of("phone", "+49 30 123")).patch("/api/v1/stores/" + id)
+            as(manager.token()).get("/api/v1/stores/" + id).then().statusCode(200);
+            as(manager.token()).contentType(ContentType.JSON).body(Map.of("phone", "+49 30 123")).patch("/api/v1/stores/" + id)
                     .then().statusCode(200);
-            as(manager.token).contentType(ContentType.JSON).body(Map.of()).put("/api/v1/stores/" + id + "/managers/" + staff.id)
+            as(manager.token()).contentType(ContentType.JSON).body(Map.of()).put("/api/v1/stores/" + id + "/managers/" + staff.id())
                     .then().statusCode(403).contentType("application/problem+json");
             as(admin).contentType(ContentType.JSON).body(Map.of("role", "staff"))
-                    .put("/api/v1/stores/" + id + "/managers/" + staff.id).then().statusCode(201)
+                    .put("/api/v1/stores/" + id + "/managers/" + staff.id()).then().statusCode(201)
                     .body("role", equalTo("staff"));
-            as(staff.token).contentType(ContentType.JSON).body(Map.of("phone", "0")).patch("/api/v1/stores/" + id)
+            as(staff.token()).contentType(ContentType.JSON).body(Map.of("phone", "0")).patch("/api/v1/stores/" + id)
                     .then().statusCode(403);
-            as(owner.token).contentType(ContentType.JSON).body(Map.of("role", "owner"))
-                    .put("/api/v1/stores/" + id + "/managers/" + staff.id).then().statusCode(400)
+            as(owner.token()).contentType(ContentType.JSON).body(Map.of("role", "owner"))
+                    .put("/api/v1/stores/" + id + "/managers/" + staff.id()).then().statusCode(400)
                     .body("errors.field", hasItem("role"));
-            as(owner.token).contentType(ContentType.JSON).body(Map.of())
+            as(owner.token()).contentType(ContentType.JSON).body(Map.of())
                     .put("/api/v1/stores/" + id + "/managers/" + TestTokens.newUserId()).then().statusCode(404);
             as(admin).contentType(ContentType.JSON).body(Map.of("role", "staff"))
-                    .put("/api/v1/stores/" + id + "/managers/" + owner.id).then().statusCode(409);
-            as(owner.token).delete("/api/v1/stores/" + id + "/managers/" + owner.id).then().statusCode(409)
+                    .put("/api/v1/stores/" + id + "/managers/" + owner.id()).then().statusCode(409);
+            as(owner.token()).delete("/api/v1/stores/" + id + "/managers/" + owner.id()).then().statusCode(409)
                     .contentType("application/problem+json");
-            String access = given().contentType(ContentType.JSON).body(Map.of("refresh_token", manager.refresh))
+            String access = given().contentType(ContentType.JSON).body(Map.of("refresh_token", manager.refresh()))
                     .post("/api/v1/auth/refresh").then().statusCode(200).extract().path("access_token");
             assertThat(storeIds(access)).contains(id);
 
-            as(owner.token).delete("/api/v1/stores/" + id + "/managers/" + manager.id).then().statusCode(204);
-            as(owner.token).delete("/api/v1/stores/" + id + "/managers/" + manager.id).then().statusCode(404);
-            as(manager.token).get("/api/v1/stores/" + id).then().statusCode(404);
-            given().delete("/api/v1/stores/" + id + "/managers/" + staff.id).then().statusCode(401);
+            as(owner.token()).delete("/api/v1/stores/" + id + "/managers/" + manager.id()).then().statusCode(204);
+            as(owner.token()).delete("/api/v1/stores/" + id + "/managers/" + manager.id()).then().statusCode(404);
+            as(manager.token()).get("/api/v1/stores/" + id).then().statusCode(404);
+            given().delete("/api/v1/stores/" + id + "/managers/" + staff.id()).then().statusCode(401);
 
             var events = tail.await(r -> String.valueOf(id).equals(r.key()) && field(r, "action") != null
                     && !"owner".equals(field(r, "role")), 3, Duration.ofSeconds(20));
@@ -222,8 +223,8 @@ class StoreResourceTest {
             for (var e : events) {
                 actions.add(field(e, "action") + ":" + field(e, "user_id") + ":" + field(e, "role"));
             }
-            assertThat(actions).containsExactly("added:" + manager.id + ":manager", "added:" + staff.id + ":staff",
-                    "removed:" + manager.id + ":manager");
+            assertThat(actions).containsExactly("added:" + manager.id() + ":manager", "added:" + staff.id() + ":staff",
+                    "removed:" + manager.id() + ":manager");
         }
         assertThat(TestDatabase.count("select count(*) from store_managers where store_id = ?", id)).isEqualTo(2);
     }
@@ -237,21 +238,8 @@ class StoreResourceTest {
         }
     }
 
-    record User(long id, String token, String refresh) {
-    }
-
-    static User user() {
-        String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        long id = given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-        JsonPath login = given().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().jsonPath();
-        return new User(id, login.getString("access_token"), login.getString("refresh_token"));
-    }
-
-    static long create(User owner, String slug) {
-        return as(owner.token).contentType(ContentType.JSON).body(newStore(slug)).post("/api/v1/stores")
+    static long create(Account owner, String slug) {
+        return as(owner.token()).contentType(ContentType.JSON).body(newStore(slug)).post("/api/v1/stores")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
@@ -299,15 +287,7 @@ class StoreResourceTest {
         return JsonPath.from(payload).getList("store_ids", Long.class);
     }
 
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
-    }
-
     static String slug() {
         return "s-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
-
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }

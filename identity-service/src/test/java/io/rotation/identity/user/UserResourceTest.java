@@ -1,6 +1,12 @@
 package io.rotation.identity.user;
 
 import static io.restassured.RestAssured.given;
+import static io.rotation.identity.IdentityFixture.PASSWORD;
+import static io.rotation.identity.IdentityFixture.as;
+import static io.rotation.identity.IdentityFixture.attempt;
+import static io.rotation.identity.IdentityFixture.login;
+import static io.rotation.identity.IdentityFixture.register;
+import static io.rotation.identity.IdentityFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,7 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.rotation.platform.testing.TestTokens;
@@ -28,8 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class UserResourceTest {
-
-    static final String PASSWORD = "correct horse battery";
 
     @Test
     void meShowsTheCallersAccountAndNeverThePassword() {
@@ -186,8 +189,7 @@ class UserResourceTest {
 
         as(admin).contentType(ContentType.JSON).body(Map.of("is_active", false)).patch("/api/v1/users/" + id)
                 .then().statusCode(200).body("is_active", equalTo(false));
-        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(401).contentType("application/problem+json");
+        attempt(name, PASSWORD).then().statusCode(401).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("refresh_token", refresh)).post("/api/v1/auth/refresh")
                 .then().statusCode(401);
         assertThat(TestDatabase.count("select count(*) from refresh_tokens where user_id = ? and revoked_at is null", id))
@@ -200,24 +202,5 @@ class UserResourceTest {
     static List<String> groups(String jwt) {
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         return JsonPath.from(payload).getList("groups");
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
-    }
-
-    static JsonPath login(String name) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", name, "password", PASSWORD))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().jsonPath();
-    }
-
-    static long register(String name) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", name + "@example.org", "username", name, "password", PASSWORD))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    static String uniqueName() {
-        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 }
