@@ -1,5 +1,6 @@
 package io.rotation.catalog.discogs.dump;
 
+import io.rotation.catalog.record.cache.RecordCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,11 +27,13 @@ public class DumpImporter {
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
 
     private final DumpWriter writer;
+    private final RecordCache cache;
     private final int batchSize;
 
-    public DumpImporter(DumpWriter writer,
+    public DumpImporter(DumpWriter writer, RecordCache cache,
                         @ConfigProperty(name = "rotation.catalog.import.batch-size", defaultValue = "200") int batchSize) {
         this.writer = writer;
+        this.cache = cache;
         this.batchSize = batchSize;
     }
 
@@ -48,8 +51,11 @@ public class DumpImporter {
      */
     public ImportProgress importFile(Path file, ImportProgress progress, Consumer<ImportProgress> afterBatch)
             throws IOException, XMLStreamException {
-        return run(file, batchSize, releases -> writer.write(releases).await().atMost(BATCH_TIMEOUT), progress,
-                afterBatch);
+        // cached record pages are evicted once the batch has committed (never before: a read in between
+        // would cache the old row again)
+        return run(file, batchSize, releases -> writer.write(releases)
+                .call(result -> cache.evict(result.recordIds()))
+                .await().atMost(BATCH_TIMEOUT), progress, afterBatch);
     }
 
     /** Writes one batch in one transaction (the service's {@link DumpWriter}, or plain JDBC for ops). */

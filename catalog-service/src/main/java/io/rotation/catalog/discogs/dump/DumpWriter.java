@@ -77,8 +77,8 @@ public class DumpWriter {
             delete from tracks t using unnest($1::bigint[], $2::int[]) as n(rec, cnt)
             where t.record_id = n.rec and t.track_index >= n.cnt""";
 
-    /** What one batch wrote. */
-    public record BatchResult(int inserted, int updated, int tracks) {
+    /** What one batch wrote; {@code recordIds} are the ids of the records upserted (for cache eviction). */
+    public record BatchResult(int inserted, int updated, int tracks, List<Long> recordIds) {
     }
 
     private final Pool pool;
@@ -92,7 +92,7 @@ public class DumpWriter {
     /** Writes the releases (distinct discogs ids) in one transaction. */
     public Uni<BatchResult> write(List<DumpRelease> releases) {
         if (releases.isEmpty()) {
-            return Uni.createFrom().item(new BatchResult(0, 0, 0));
+            return Uni.createFrom().item(new BatchResult(0, 0, 0, List.of()));
         }
         return pool.withTransaction(connection -> write(connection, releases));
     }
@@ -111,7 +111,8 @@ public class DumpWriter {
                 List<OutboundEvent> events = events(releases, recordIds, trackIds);
                 int trackCount = events.size() - releases.size();
                 return outbox.append(connection, events)
-                        .map(v -> new BatchResult(inserted[0], releases.size() - inserted[0], trackCount));
+                        .map(v -> new BatchResult(inserted[0], releases.size() - inserted[0], trackCount,
+                                List.copyOf(recordIds.values())));
             });
         });
     }

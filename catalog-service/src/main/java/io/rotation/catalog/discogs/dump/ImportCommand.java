@@ -27,6 +27,8 @@ import java.util.Map;
  * </pre>
  * Database from ROTATION_DB_URL (default jdbc:postgresql://127.0.0.1:5432/rotation?currentSchema=catalog),
  * ROTATION_DB_USER / ROTATION_DB_PASSWORD (default catalog_svc). Exit 0 when done (skips listed), 2 on failure.
+ * It does not reach Redis: record pages the running service cached before a re-import stay until their TTL
+ * (24 h by default) unless evicted (e.g. {@code redis-cli --scan --pattern 'catalog:record:*' | xargs redis-cli del}).
  */
 public final class ImportCommand {
 
@@ -126,7 +128,8 @@ public final class ImportCommand {
             }
             s.executeBatch();
         }
-        return new DumpWriter.BatchResult(inserted, releases.size() - inserted, events.size() - releases.size());
+        return new DumpWriter.BatchResult(inserted, releases.size() - inserted, events.size() - releases.size(),
+                List.copyOf(recordIds.values()));
     }
 
     /** The writer's statements use $1..$n once each, in order: JDBC's ? fits them. */

@@ -30,6 +30,20 @@ public class ImportRun {
     @Column(name = "status", nullable = false, length = 16)
     public String status;
 
+    /** path or upload. */
+    @Column(name = "source", nullable = false, length = 16)
+    public String source;
+
+    @Column(name = "upload_name")
+    public String uploadName;
+
+    /** The service instance that queued the run; it touches heartbeatAt while the run is unfinished. */
+    @Column(name = "runner", length = 64)
+    public String runner;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
     @Column(name = "requested_by")
     public Long requestedBy;
 

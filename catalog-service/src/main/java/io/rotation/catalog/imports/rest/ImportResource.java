@@ -2,6 +2,7 @@ package io.rotation.catalog.imports.rest;
 
 import io.rotation.catalog.imports.model.ImportRequest;
 import io.rotation.catalog.imports.model.ImportRunView;
+import io.rotation.catalog.imports.service.DumpUploads;
 import io.rotation.catalog.imports.service.ImportJobs;
 import io.rotation.catalog.rest.Ids;
 import io.rotation.platform.problem.ProblemException;
@@ -18,34 +19,62 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** Imports of Discogs releases dumps (admin only). */
+/**
+ * Imports of Discogs releases dumps (admin only): from a path on the server, or uploaded (multipart
+ * part {@code file}, or the dump as the request body), plain XML or gzip either way.
+ */
 @Path("/api/v1/imports")
 @RolesAllowed(Roles.ADMIN)
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
     private final ImportJobs jobs;
+    private final DumpUploads uploads;
     private final CurrentUser caller;
 
-    public ImportResource(ImportJobs jobs, CurrentUser caller) {
+    public ImportResource(ImportJobs jobs, DumpUploads uploads, CurrentUser caller) {
         this.jobs = jobs;
+        this.uploads = uploads;
         this.caller = caller;
     }
 
     @POST
     @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a Discogs releases dump (.xml or .xml.gz) from a server-side path, in the background")
     public Response start(ImportRequest body) {
         if (body == null) {
             throw ProblemException.invalidField("path", "is required");
         }
-        ImportRunView run = jobs.start(body.path(), caller.id());
-        return Response.accepted(Map.of("id", run.id(), "status", run.status()))
-                .header("Location", "/api/v1/imports/" + run.id()).build();
+        return accepted(jobs.start(body.path(), caller.id()));
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import an uploaded Discogs releases dump (form part 'file', XML or gzip), in the background")
+    public Response upload(@RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.invalidField("file", "is required (a multipart part named file)");
+        }
+        java.nio.file.Path received = uploads.adopt(file.uploadedFile(), "file");
+        return accepted(jobs.startUpload(received, file.fileName(), "file", caller.id()));
+    }
+
+    @POST
+    @Blocking
+    @Consumes({"application/gzip", "application/x-gzip", MediaType.APPLICATION_XML, MediaType.TEXT_XML,
+            MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import the Discogs releases dump sent as the request body (XML or gzip), in the background")
+    public Response uploadBody(InputStream body) {
+        java.nio.file.Path received = uploads.receive(body, "body");
+        return accepted(jobs.startUpload(received, null, "body", caller.id()));
     }
 
     @GET
@@ -53,5 +82,10 @@ public class ImportResource {
     @Operation(summary = "Status and counts of an import")
     public Uni<ImportRunView> get(@PathParam("id") String id) {
         return jobs.find(Ids.parse(id));
+    }
+
+    private static Response accepted(ImportRunView run) {
+        return Response.accepted(Map.of("id", run.id(), "status", run.status()))
+                .header("Location", "/api/v1/imports/" + run.id()).build();
     }
 }

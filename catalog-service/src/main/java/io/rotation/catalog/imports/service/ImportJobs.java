@@ -1,6 +1,8 @@
 package io.rotation.catalog.imports.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.discogs.dump.ImportProgress;
 import io.rotation.catalog.imports.model.ImportRun;
@@ -8,23 +10,33 @@ import io.rotation.catalog.imports.model.ImportRunView;
 import io.rotation.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
  * Discogs dump imports as background jobs: a row of {@code import_runs} per import, run one at a
  * time on a dedicated worker thread (never the event loop), its counts stored after every batch.
+ * <p>
+ * Runs do not survive the instance that queued them (the queue is in memory, an upload on its
+ * disk). So that such runs do not stay "running" for ever, every instance touches the heartbeat of
+ * its unfinished runs regularly, and any instance marks failed the unfinished runs whose heartbeat is
+ * older than {@code rotation.catalog.import.stale-after} ("interrupted"), at start-up and then
+ * on every heartbeat. The admin starts them again (an import is an idempotent upsert).
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -32,20 +44,28 @@ public class ImportJobs {
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String INTERRUPTED = "interrupted: the service instance running the import stopped "
+            + "(restart or shutdown) before it finished; start it again";
 
     private final DumpImporter importer;
     private final Pool pool;
     private final Mutiny.SessionFactory sessions;
+    private final Duration staleAfter;
+    /** This instance, as recorded in import_runs.runner. */
+    private final String runner = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "catalog-dump-import");
         t.setDaemon(true);
         return t;
     });
 
-    public ImportJobs(DumpImporter importer, Pool pool, Mutiny.SessionFactory sessions) {
+    public ImportJobs(DumpImporter importer, Pool pool, Mutiny.SessionFactory sessions,
+                      @ConfigProperty(name = "rotation.catalog.import.stale-after", defaultValue = "3m")
+                      Duration staleAfter) {
         this.importer = importer;
         this.pool = pool;
         this.sessions = sessions;
+        this.staleAfter = staleAfter;
     }
 
     @PreDestroy
@@ -53,8 +73,49 @@ public class ImportJobs {
         worker.shutdownNow();
     }
 
+    void onStart(@Observes StartupEvent event) {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not look for interrupted imports at start-up: %s", e.toString());
+        }
+    }
+
+    /** The heartbeat of this instance's unfinished runs, then the sweep of everyone's stale ones. */
+    @Scheduled(every = "${rotation.catalog.import.heartbeat-every:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        update("""
+                update import_runs set heartbeat_at = now()
+                where runner = $1 and status in ('pending', 'running')""", Tuple.of(runner));
+        sweep();
+    }
+
     /**
-     * Checks the file (blocking: call from a worker thread), records a pending run and queues it.
+     * Marks failed the unfinished runs whose runner has not shown a sign of life for the stale time
+     * (rows from before heartbeats by their last update), and deletes their uploads if on this disk.
+     *
+     * @return how many runs were marked
+     */
+    public int sweep() {
+        var rows = pool.preparedQuery("""
+                        update import_runs set status = 'failed', error = $1, finished_at = now()
+                        where status in ('pending', 'running') and runner is distinct from $2
+                          and coalesce(heartbeat_at, updated_at) < now() - make_interval(secs => $3)
+                        returning id, source, source_path""")
+                .execute(Tuple.of(INTERRUPTED, runner, (double) staleAfter.toSeconds()))
+                .await().atMost(DB_TIMEOUT);
+        for (Row row : rows) {
+            LOG.warnf("import %d marked failed: %s", row.getLong("id"), INTERRUPTED);
+            if ("upload".equals(row.getString("source"))) {
+                deleteQuietly(Path.of(row.getString("source_path")));
+            }
+        }
+        return rows.rowCount();
+    }
+
+    /**
+     * Checks the file on the server (blocking: call from a worker thread), records a pending run and queues it.
      *
      * @return the run as stored (status pending)
      */
@@ -66,25 +127,49 @@ public class ImportJobs {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw ProblemException.invalidField("path", "no readable file at " + file);
         }
+        check(file, "path");
+        return queue(file, "path", null, requestedBy);
+    }
+
+    /**
+     * Queues an uploaded dump already written to {@code file} (blocking). The file becomes the run's: it
+     * is deleted when the run ends, or now if it is not a releases dump (400 naming {@code field}).
+     */
+    public ImportRunView startUpload(Path file, String uploadName, String field, Long requestedBy) {
+        try {
+            check(file, field);
+            return queue(file, "upload", uploadName, requestedBy);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    private static void check(Path file, String field) {
         try {
             DumpImporter.check(file);
         } catch (IOException e) {
-            throw ProblemException.invalidField("path", e.getMessage());
+            throw ProblemException.invalidField(field, e.getMessage());
         }
-        long id = pool.preparedQuery("""
-                        insert into import_runs (source_path, requested_by) values ($1, $2) returning id""")
-                .execute(Tuple.of(file.toString(), requestedBy)).await().atMost(DB_TIMEOUT)
-                .iterator().next().getLong("id");
-        worker.submit(() -> run(id, file));
-        return new ImportRunView(id, "pending", file.toString(), 0, 0, 0, 0, 0, 0, List.of(), null, null, null,
-                null);
     }
 
-    private void run(long id, Path file) {
+    private ImportRunView queue(Path file, String source, String uploadName, Long requestedBy) {
+        long id = pool.preparedQuery("""
+                        insert into import_runs (source_path, requested_by, source, upload_name, runner, heartbeat_at)
+                        values ($1, $2, $3, $4, $5, now()) returning id""")
+                .execute(Tuple.of(file.toString(), requestedBy, source, uploadName, runner))
+                .await().atMost(DB_TIMEOUT).iterator().next().getLong("id");
+        worker.submit(() -> run(id, file, "upload".equals(source)));
+        return new ImportRunView(id, "pending", source, file.toString(), uploadName, 0, 0, 0, 0, 0, 0, List.of(),
+                null, null, null, null);
+    }
+
+    private void run(long id, Path file, boolean upload) {
         ImportProgress progress = new ImportProgress();
         try {
             update("""
-                    update import_runs set status = 'running', started_at = now() where id = $1""", Tuple.of(id));
+                    update import_runs set status = 'running', started_at = now(), heartbeat_at = now()
+                    where id = $1""", Tuple.of(id));
             importer.importFile(file, progress, p -> store(id, p, null, null));
             store(id, progress, "completed", null);
         } catch (Exception | StackOverflowError e) {
@@ -93,6 +178,10 @@ public class ImportJobs {
                 store(id, progress, "failed", String.valueOf(e.getMessage() == null ? e : e.getMessage()));
             } catch (RuntimeException storeFailure) {
                 LOG.errorf(storeFailure, "could not mark import %d failed", id);
+            }
+        } finally {
+            if (upload) {
+                deleteQuietly(file);
             }
         }
     }
@@ -111,13 +200,21 @@ public class ImportJobs {
         update("""
                 update import_runs set releases_read = $2, releases_inserted = $3, releases_updated = $4,
                        releases_skipped = $5, tracks_written = $6, skip_reasons = cast($7::text as jsonb),
-                       status = coalesce($8, status), error = $9,
+                       status = coalesce($8, status), error = $9, heartbeat_at = now(),
                        finished_at = case when $8 is null then finished_at else now() end
                 where id = $1""", Tuple.from(params));
     }
 
     private void update(String sql, Tuple params) {
         pool.preparedQuery(sql).execute(params).await().atMost(DB_TIMEOUT);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("could not delete the uploaded dump %s: %s", file, e.toString());
+        }
     }
 
     /** The run, or a 404 problem. */
@@ -130,10 +227,10 @@ public class ImportJobs {
             if (run.skipReasons != null) {
                 run.skipReasons.forEach(r -> reasons.add(r.asText()));
             }
-            return new ImportRunView(run.id, run.status, run.sourcePath, run.releasesRead,
-                    run.releasesInserted + run.releasesUpdated, run.releasesInserted, run.releasesUpdated,
-                    run.releasesSkipped, run.tracksWritten, reasons, run.error, run.createdAt, run.startedAt,
-                    run.finishedAt);
+            return new ImportRunView(run.id, run.status, run.source, run.sourcePath, run.uploadName,
+                    run.releasesRead, run.releasesInserted + run.releasesUpdated, run.releasesInserted,
+                    run.releasesUpdated, run.releasesSkipped, run.tracksWritten, reasons, run.error, run.createdAt,
+                    run.startedAt, run.finishedAt);
         });
     }
 }

@@ -1,6 +1,9 @@
 package io.rotation.catalog.record.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.catalog.inventory.model.StoreInventory;
+import io.rotation.catalog.record.cache.RecordCache;
 import io.rotation.catalog.record.model.CatalogRecord;
 import io.rotation.catalog.record.model.RecordDetail;
 import io.rotation.catalog.record.model.RecordStatus;
@@ -9,6 +12,11 @@ import io.rotation.catalog.record.model.TrackView;
 import io.rotation.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Reads of records and tracks through Hibernate Reactive (event loop). */
@@ -16,14 +24,40 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class RecordQueries {
 
     private final Mutiny.SessionFactory sessions;
+    private final RecordCache cache;
+    private final ObjectMapper json;
 
-    public RecordQueries(Mutiny.SessionFactory sessions) {
+    public RecordQueries(Mutiny.SessionFactory sessions, RecordCache cache, ObjectMapper json) {
         this.sessions = sessions;
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /**
+     * Runs the work in a session of its own, closed afterwards. Not withSession: that shares the
+     * session bound to the Vert.x context, and GraphQL resolves the fields of one request concurrently
+     * on that context (a Hibernate session cannot run two queries at once).
+     */
+    private <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
+        return sessions.openSession().chain(s -> work.apply(s).eventually(s::close));
+    }
+
+    /** The JSON page of GET /api/v1/records/{id}, read through the Redis {@link RecordCache}. */
+    public Uni<String> recordPage(long id) {
+        return cache.get(id, () -> record(id).map(this::toJson));
+    }
+
+    private String toJson(RecordDetail detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("record " + detail.id() + " does not serialise", e);
+        }
     }
 
     /** The record with its tracks by track_index and its active copies (cheapest first), or a 404 problem. */
     public Uni<RecordDetail> record(long id) {
-        return sessions.withSession(s -> s.find(CatalogRecord.class, id).flatMap(record -> {
+        return read(s -> s.find(CatalogRecord.class, id).flatMap(record -> {
             if (record == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("record " + id));
             }
@@ -37,8 +71,51 @@ public class RecordQueries {
         }));
     }
 
+    /** The tracks of these records in tracklist order, by record id: one statement for any number of records. */
+    public Uni<Map<Long, List<Track>>> tracksOf(Collection<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> s.createSelectionQuery(
+                        "from Track where recordId in :ids order by recordId, trackIndex", Track.class)
+                .setParameter("ids", recordIds).getResultList())
+                .map(tracks -> tracks.stream().collect(Collectors.groupingBy(t -> t.recordId)));
+    }
+
+    /** The active copies of these records (cheapest first), by record id: one statement for any number. */
+    public Uni<Map<Long, List<StoreInventory>>> copiesOf(Collection<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return read(s -> s.createSelectionQuery("""
+                                from StoreInventory where recordId in :ids and status = :active
+                                order by recordId, price, id""", StoreInventory.class)
+                        .setParameter("ids", recordIds).setParameter("active", RecordStatus.active).getResultList())
+                .map(copies -> copies.stream().collect(Collectors.groupingBy(c -> c.recordId)));
+    }
+
+    /** The record entity, or a 404 problem. */
+    public Uni<CatalogRecord> recordRow(long id) {
+        return read(s -> s.find(CatalogRecord.class, id)).map(record -> {
+            if (record == null) {
+                throw ProblemException.notFound("record " + id);
+            }
+            return record;
+        });
+    }
+
+    /** The track entity, or a 404 problem. */
+    public Uni<Track> trackRow(long id) {
+        return read(s -> s.find(Track.class, id)).map(track -> {
+            if (track == null) {
+                throw ProblemException.notFound("track " + id);
+            }
+            return track;
+        });
+    }
+
     public Uni<TrackView> track(long id) {
-        return sessions.withSession(s -> s.find(Track.class, id)).map(track -> {
+        return read(s -> s.find(Track.class, id)).map(track -> {
             if (track == null) {
                 throw ProblemException.notFound("track " + id);
             }

@@ -1,0 +1,97 @@
+package io.rotation.catalog.record.cache;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Record pages (the JSON of GET /api/v1/records/{id}) cached in Redis under {@code catalog:record:<id>},
+ * read through: a miss loads from the database and stores the page with the TTL
+ * ({@code rotation.catalog.record-cache.ttl}, 24 h by default). Whoever changes a record, its tracks
+ * or its copies in stock evicts it after the commit ({@link #evict(Collection)}).
+ * <p>
+ * Redis down means slower, not broken: a failed or slow ({@code rotation.catalog.record-cache.timeout})
+ * read goes to the database, a failed store or eviction is logged and the caller goes on. A failed
+ * eviction leaves a stale page for at most the TTL.
+ */
+@ApplicationScoped
+public class RecordCache {
+
+    private static final Logger LOG = Logger.getLogger(RecordCache.class);
+    static final String PREFIX = "catalog:record:";
+
+    private final ReactiveRedisDataSource redis;
+    private final Duration ttl;
+    private final Duration timeout;
+
+    public RecordCache(ReactiveRedisDataSource redis,
+                       @ConfigProperty(name = "rotation.catalog.record-cache.ttl", defaultValue = "24h") Duration ttl,
+                       @ConfigProperty(name = "rotation.catalog.record-cache.timeout", defaultValue = "1s")
+                       Duration timeout) {
+        this.redis = redis;
+        this.ttl = ttl;
+        this.timeout = timeout;
+    }
+
+    public static String key(long recordId) {
+        return PREFIX + recordId;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /**
+     * The cached page of the record, or the one {@code load} produces (then cached). A failure of
+     * {@code load} (e.g. a 404 problem) is passed on and nothing is cached.
+     */
+    public Uni<String> get(long recordId, Supplier<Uni<String>> load) {
+        String key = key(recordId);
+        return redis.value(String.class).get(key)
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("record cache unavailable, reading record %d from the database: %s", recordId,
+                            e.toString());
+                    return null;
+                })
+                .chain(cached -> cached != null ? Uni.createFrom().item(cached)
+                        : load.get().call(page -> store(key, page)));
+    }
+
+    private Uni<Void> store(String key, String page) {
+        return redis.value(String.class).set(key, page, new SetArgs().px(ttl))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("record cache unavailable, %s not cached: %s", key, e.toString());
+                    return null;
+                });
+    }
+
+    /** Evicts one record's page (never fails: an unreachable Redis is logged). */
+    public Uni<Void> evict(long recordId) {
+        return evict(List.of(recordId));
+    }
+
+    /** Evicts the pages of these records, in one command (never fails: an unreachable Redis is logged). */
+    public Uni<Void> evict(Collection<Long> recordIds) {
+        if (recordIds == null || recordIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] keys = recordIds.stream().distinct().map(RecordCache::key).toArray(String[]::new);
+        return redis.key().del(keys)
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("record cache unavailable, %d record pages not evicted (stale for up to %s): %s",
+                            keys.length, ttl, e.toString());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+}

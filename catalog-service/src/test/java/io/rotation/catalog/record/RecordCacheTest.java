@@ -1,0 +1,115 @@
+package io.rotation.catalog.record;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rotation.catalog.discogs.dump.DumpImporter;
+import io.rotation.catalog.record.cache.RecordCache;
+import io.rotation.platform.testing.RotationStack;
+import io.rotation.platform.testing.TestDatabase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/records/{id} reads through the Redis record cache; changes evict it; Redis down is only slower. */
+@QuarkusTest
+@WithTestResource(RotationStack.class)
+class RecordCacheTest {
+
+    @Inject
+    DumpImporter importer;
+
+    @Inject
+    RecordCache cache;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void theSecondReadIsServedFromRedisUntilTheRecordIsEvicted() throws Exception {
+        long id = importCrafted();
+        given().get("/api/v1/records/" + id).then().statusCode(200).body("title", equalTo("With Headings"));
+        assertThat(redis.value(String.class).get(RecordCache.key(id))).contains("\"title\":\"With Headings\"");
+
+        // changed behind the cache's back: the cached page is still served
+        TestDatabase.update("update records set title = 'Changed Behind The Cache' where id = ?", id);
+        given().get("/api/v1/records/" + id).then().statusCode(200).body("title", equalTo("With Headings"));
+
+        cache.evict(id).await().atMost(Duration.ofSeconds(5));
+        assertThat(redis.key().exists(RecordCache.key(id))).isFalse();
+        given().get("/api/v1/records/" + id).then().statusCode(200)
+                .body("title", equalTo("Changed Behind The Cache"));
+    }
+
+    @Test
+    void pagesAreCachedWithTheConfiguredTtl() throws Exception {
+        long id = importCrafted();
+        given().get("/api/v1/records/" + id).then().statusCode(200);
+        long ttlMs = redis.key().pttl(RecordCache.key(id));
+        assertThat(cache.ttl()).isEqualTo(Duration.ofHours(24));
+        assertThat(ttlMs).isPositive().isLessThanOrEqualTo(Duration.ofHours(24).toMillis())
+                .isGreaterThan(Duration.ofHours(23).toMillis());
+    }
+
+    @Test
+    void aReimportEvictsTheRecordsItUpserted() throws Exception {
+        long id = importCrafted();
+        given().get("/api/v1/records/" + id).then().statusCode(200);
+        TestDatabase.update("update records set title = 'Edited Elsewhere' where id = ?", id);
+        // a read that fills the cache with the edited row (evicts first so the page is the edited one)
+        cache.evict(id).await().atMost(Duration.ofSeconds(5));
+        given().get("/api/v1/records/" + id).then().body("title", equalTo("Edited Elsewhere"));
+
+        importCrafted(); // writes the dump's title back and evicts the page after the commit
+
+        assertThat(redis.key().exists(RecordCache.key(id))).isFalse();
+        given().get("/api/v1/records/" + id).then().statusCode(200).body("title", equalTo("With Headings"));
+    }
+
+    @Test
+    void unknownRecordsAreNotCached() {
+        long unknown = Long.MAX_VALUE - 7;
+        given().get("/api/v1/records/" + unknown).then().statusCode(404);
+        assertThat(redis.key().exists(RecordCache.key(unknown))).isFalse();
+    }
+
+    @Test
+    void anUnreachableRedisFallsBackToTheDatabaseAndEvictionsDoNotFail() {
+        Redis down = Redis.createClient(vertx, "redis://127.0.0.1:1");
+        RecordCache unreachable = new RecordCache(new ReactiveRedisDataSourceImpl(vertx, down, RedisAPI.api(down)),
+                Duration.ofHours(24), Duration.ofMillis(500));
+        AtomicInteger loads = new AtomicInteger();
+
+        String first = unreachable.get(42, () -> Uni.createFrom().item(() -> "page " + loads.incrementAndGet()))
+                .await().atMost(Duration.ofSeconds(10));
+        String second = unreachable.get(42, () -> Uni.createFrom().item(() -> "page " + loads.incrementAndGet()))
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(first).isEqualTo("page 1");
+        assertThat(second).isEqualTo("page 2");
+        unreachable.evict(List.of(42L, 43L)).await().atMost(Duration.ofSeconds(10));
+        down.close();
+    }
+
+    private final long releaseId = TestDumps.freshReleaseId();
+
+    /** Imports (again) this test's own release, titled "With Headings": no other test touches it. */
+    private long importCrafted() throws Exception {
+        importer.importFile(TestDumps.oneRelease(releaseId, "Cache Tester", "With Headings"));
+        return TestDatabase.count("select id from records where discogs_release_id = ?", releaseId);
+    }
+}
