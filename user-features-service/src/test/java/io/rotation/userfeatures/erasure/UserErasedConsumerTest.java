@@ -1,11 +1,12 @@
 package io.rotation.userfeatures.erasure;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.Topics;
 import io.rotation.contracts.audit.AuditEntryRecorded;
@@ -143,6 +144,26 @@ class UserErasedConsumerTest {
             assertThat(holdings(registered)).isEqualTo(before);
             assertThat(deadLetters.drain(Duration.ofSeconds(1))).isEmpty();
         }
+    }
+
+    @Test
+    void refusesPlaysFromTheStillValidTokenOfAnErasedUser() {
+        long erased = TestTokens.newUserId();
+        String token = TestTokens.user(erased);
+        try (KafkaTail audit = new KafkaTail(bootstrap(), Topics.AUDIT_ENTRIES)) {
+            sendErased(UUID.randomUUID(), erased, String.valueOf(erased));
+            assertThat(audit.await(auditOf(erased), 1, Duration.ofSeconds(30))).hasSize(1);
+        }
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("track_id", 5))
+                .post("/api/v1/plays").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("plays", List.of(Map.of("track_id", 5), Map.of("track_id", 6))))
+                .post("/api/v1/plays/batch").then().statusCode(401).contentType("application/problem+json");
+        assertThat(TestDatabase.count("select count(*) from play_history where user_id = ?", erased)).isZero();
+        // someone else still plays
+        given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).contentType(ContentType.JSON)
+                .body(Map.of("track_id", 5)).post("/api/v1/plays").then().statusCode(201);
     }
 
     private static void sendErased(UUID eventId, long userId, String key) {

@@ -6,6 +6,7 @@ import io.rotation.contracts.identity.UserErased;
 import io.rotation.platform.consumer.IdempotentConsumer.Decoded;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
+import io.rotation.userfeatures.erasure.repository.ErasedUsers;
 import io.rotation.userfeatures.erasure.repository.UserDataRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,7 +18,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Erases a user's data and records it in the audit trail: the deletions and the AuditEntryRecorded
+ * Erases a user's data and records it in the audit trail: the deletions, the user's entry in
+ * erased_users (so that their still-valid tokens cannot write again) and the AuditEntryRecorded
  * event commit together on the consumer's transaction (which also claims the UserErased id), so
  * the trail says exactly what happened, once.
  */
@@ -31,10 +33,12 @@ public class UserErasureService {
     private static final Logger LOG = Logger.getLogger(UserErasureService.class);
 
     private final UserDataRepository data;
+    private final ErasedUsers erasedUsers;
     private final Outbox outbox;
 
-    public UserErasureService(UserDataRepository data, Outbox outbox) {
+    public UserErasureService(UserDataRepository data, ErasedUsers erasedUsers, Outbox outbox) {
         this.data = data;
+        this.erasedUsers = erasedUsers;
         this.outbox = outbox;
     }
 
@@ -49,8 +53,10 @@ public class UserErasureService {
 
     private Uni<Void> eraseOne(SqlConnection connection, Decoded<UserErased> erasure) {
         long userId = erasure.payload().userId();
-        return data.erase(connection, userId)
+        return erasedUsers.lockForErasure(connection, userId)
+                .chain(() -> data.erase(connection, userId))
                 .invoke(counts -> LOG.infof("erased user %d: %s", userId, counts))
+                .call(() -> erasedUsers.record(connection, userId, erasure.payload().erasedAt()))
                 .chain(counts -> outbox.append(connection, audit(userId, counts, erasure.event().id().toString())));
     }
 

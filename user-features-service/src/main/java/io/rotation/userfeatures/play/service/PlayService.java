@@ -7,6 +7,7 @@ import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.problem.ProblemException;
+import io.rotation.userfeatures.erasure.repository.ErasedUsers;
 import io.rotation.userfeatures.play.model.BatchResult;
 import io.rotation.userfeatures.play.model.NewPlay;
 import io.rotation.userfeatures.play.model.Play;
@@ -24,7 +25,8 @@ import java.util.List;
 
 /**
  * Records plays. Each new play and its PlayRecorded event commit in one transaction, so no play is
- * stored without its event nor announced without being stored; a retried play is neither.
+ * stored without its event nor announced without being stored; a retried play is neither. Plays of
+ * an erased user (whose access token has not expired yet) are refused.
  */
 @ApplicationScoped
 public class PlayService {
@@ -34,12 +36,14 @@ public class PlayService {
 
     private final Pool pool;
     private final PlayRepository plays;
+    private final ErasedUsers erasedUsers;
     private final Outbox outbox;
     private final Clock clock;
 
-    public PlayService(Pool pool, PlayRepository plays, Outbox outbox) {
+    public PlayService(Pool pool, PlayRepository plays, ErasedUsers erasedUsers, Outbox outbox) {
         this.pool = pool;
         this.plays = plays;
+        this.erasedUsers = erasedUsers;
         this.outbox = outbox;
         this.clock = Clock.systemUTC();
     }
@@ -70,7 +74,8 @@ public class PlayService {
     }
 
     private Uni<List<Play>> store(long userId, List<PlayRow> rows) {
-        return pool.withTransaction(connection -> plays.insertNew(connection, userId, rows)
+        return pool.withTransaction(connection -> erasedUsers.guardWrite(connection, userId)
+                .chain(() -> plays.insertNew(connection, userId, rows))
                 .call(stored -> outbox.append(connection, stored.stream().map(PlayService::announce).toList())));
     }
 
