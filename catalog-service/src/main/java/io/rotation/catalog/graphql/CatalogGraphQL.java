@@ -24,8 +24,9 @@ import org.eclipse.microprofile.graphql.Source;
 
 /**
  * The catalog over GraphQL at /graphql, anonymous (public data). Records are searched by the same
- * {@link RecordSearch} as GET /api/v1/records; a record's tracks and copies in stock are resolved
- * for a whole page at once (batch resolvers: one statement each, whatever the page size).
+ * {@link RecordSearch} as GET /api/v1/records; a record's tracks and copies in stock, and a copy's
+ * record, are resolved for a whole page at once (batch resolvers: one statement each, whatever the
+ * page size).
  */
 @GraphQLApi
 @PermitAll
@@ -76,6 +77,14 @@ public class CatalogGraphQL {
     public Uni<List<List<GqlTrack>>> tracks(@Source List<GqlRecord> page) {
         return records.tracksOf(page.stream().map(r -> r.id).distinct().toList()).map(byRecord -> page.stream()
                 .map(r -> byRecord.getOrDefault(r.id, List.of()).stream().map(GqlTrack::of).toList()).toList());
+    }
+
+    /** Copy.record for a whole page of copies in one statement. */
+    @Name("record")
+    @Description("The record this is a copy of")
+    public Uni<List<GqlRecord>> copyRecord(@Source List<GqlCopy> page) {
+        return records.recordsByIds(page.stream().map(c -> c.recordId).distinct().toList()).map(byId -> page.stream()
+                .map(c -> byId.containsKey(c.recordId) ? GqlRecord.of(byId.get(c.recordId)) : null).toList());
     }
 
     /** Record.inStock for a whole page of records in one statement. */

@@ -127,7 +127,8 @@ class CatalogGraphQLTest {
         JsonPath data = graphql("""
                 { record(id: %d) { title artist tracks { id } }
                   track(id: %d) { recordId trackIndex title }
-                  inventory(filter: {storeId: %d}, first: 1) { items { price condition } nextCursor } }"""
+                  inventory(filter: {storeId: %d}, first: 1) {
+                    items { price condition record { discogsReleaseId title } } nextCursor } }"""
                 .formatted(recordId, trackId, store));
 
         assertThat(data.getString("data.record.title")).isEqualTo("Profound Sounds Vol. 1");
@@ -135,6 +136,7 @@ class CatalogGraphQLTest {
         assertThat(data.getList("data.record.tracks.id", Long.class)).startsWith(trackId);
         assertThat(data.getLong("data.track.recordId")).isEqualTo(recordId);
         assertThat(data.getList("data.inventory.items.condition")).containsExactly("Mint (M)");
+        assertThat(data.getList("data.inventory.items.record.title")).containsExactly("Profound Sounds Vol. 1");
         String after = data.getString("data.inventory.nextCursor");
         assertThat(after).isNotNull();
 

@@ -20,6 +20,11 @@ import org.jboss.logging.Logger;
  * Redis down means slower, not broken: a failed or slow ({@code rotation.catalog.record-cache.timeout})
  * read goes to the database, a failed store or eviction is logged and the caller goes on. A failed
  * eviction leaves a stale page for at most the TTL.
+ * <p>
+ * A read that loaded the record just before a write committed could store its old page just after
+ * the write's eviction; so an eviction is repeated once, {@code rotation.catalog.record-cache.re-evict-after}
+ * (2 s) later, in the background (a longer-running read than that can still leave a stale page, for
+ * at most the TTL).
  */
 @ApplicationScoped
 public class RecordCache {
@@ -30,14 +35,18 @@ public class RecordCache {
     private final ReactiveRedisDataSource redis;
     private final Duration ttl;
     private final Duration timeout;
+    private final Duration reEvictAfter;
 
     public RecordCache(ReactiveRedisDataSource redis,
                        @ConfigProperty(name = "rotation.catalog.record-cache.ttl", defaultValue = "24h") Duration ttl,
                        @ConfigProperty(name = "rotation.catalog.record-cache.timeout", defaultValue = "1s")
-                       Duration timeout) {
+                       Duration timeout,
+                       @ConfigProperty(name = "rotation.catalog.record-cache.re-evict-after", defaultValue = "2s")
+                       Duration reEvictAfter) {
         this.redis = redis;
         this.ttl = ttl;
         this.timeout = timeout;
+        this.reEvictAfter = reEvictAfter;
     }
 
     public static String key(long recordId) {
@@ -85,6 +94,11 @@ public class RecordCache {
             return Uni.createFrom().voidItem();
         }
         String[] keys = recordIds.stream().distinct().map(RecordCache::key).toArray(String[]::new);
+        return delete(keys).invoke(() -> Uni.createFrom().voidItem().onItem().delayIt().by(reEvictAfter)
+                .chain(() -> delete(keys)).subscribe().with(v -> { }, e -> { }));
+    }
+
+    private Uni<Void> delete(String[] keys) {
         return redis.key().del(keys)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
