@@ -146,6 +146,15 @@ class RecordSearchTest {
     }
 
     @Test
+    void quotesBackslashesAndOperatorsInTextAreSearchedAsWords() {
+        for (String text : List.of("it's", "a\\b", "\"x\" & | ! :* (", "Knockin' Boots", "50%_off", "日本")) {
+            given().queryParam("q", text).queryParam("artist", text).queryParam("label", text)
+                    .get("/api/v1/records").then().statusCode(200);
+        }
+        assertThat(sampleIds(Map.of("q", "knockin' boots (vol 1"))).containsExactly(6L);
+    }
+
+    @Test
     void theGenreFilterUsesTheGinIndex() {
         TestDatabase.update("analyze records"); // statistics as autovacuum would have them after an import
         RecordSearch.Statement statement = RecordSearch.statement(
