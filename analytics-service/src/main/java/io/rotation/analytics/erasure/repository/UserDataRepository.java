@@ -47,8 +47,10 @@ public class UserDataRepository {
     public Uni<Map<String, Integer>> erase(SqlConnection connection, long userId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         // waits for play batches in flight (so their rows are anonymised too) and holds new ones
-        // off until this commits (they then see the erasure and drop the user's plays: UsageService)
-        Uni<Void> chain = connection.query("lock table usage_metrics in share mode").execute().replaceWithVoid();
+        // off until this commits (they then see the erasure and drop the user's plays: UsageService).
+        // Not SHARE: two erasures holding it could not both upgrade to the update's lock.
+        Uni<Void> chain = connection.query("lock table usage_metrics in share row exclusive mode").execute()
+                .replaceWithVoid();
         for (Map.Entry<String, String> step : STEPS.entrySet()) {
             chain = chain.chain(() -> connection.preparedQuery(step.getValue()).execute(Tuple.of(userId))
                     .invoke(rows -> counts.put(step.getKey(), rows.rowCount()))

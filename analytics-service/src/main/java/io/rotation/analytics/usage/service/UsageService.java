@@ -35,7 +35,7 @@ public class UsageService {
     /**
      * Plays of users erased meanwhile are dropped: they would bring the erased data back. The write
      * lock is taken before looking, so an erasure either committed before the look (and is seen) or
-     * waits for these rows and anonymises them (it takes a share lock on usage_metrics).
+     * waits for these rows and anonymises them (it locks usage_metrics against writers first).
      */
     public Uni<Void> applyPlays(SqlConnection connection, List<Decoded<PlayRecorded>> plays) {
         Set<Long> users = plays.stream().map(d -> d.payload().userId()).collect(Collectors.toSet());
