@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RotationStack.class)
 class SchemaConformanceTest {
 
-    private static final Set<String> TABLES = Set.of("records", "tracks", "store_inventory", "import_runs");
+    private static final Set<String> TABLES = Set.of("records", "tracks", "store_inventory", "import_runs",
+            "stores", "sync_runs");
     private static final Set<String> PLATFORM_TABLES = Set.of("outbox_event", "processed_event",
             "time_partitioned_table", "databasechangelog", "databasechangeloglock");
     private static final String[] CONDITIONS = {"Mint (M)", "Near Mint (NM or M-)", "Very Good Plus (VG+)",

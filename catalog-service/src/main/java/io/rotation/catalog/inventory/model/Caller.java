@@ -1,0 +1,45 @@
+package io.rotation.catalog.inventory.model;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.rotation.platform.security.Roles;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who calls, as far as inventory rules care: an admin acts on every store, a manager on the stores
+ * in their token's {@code store_ids}; anonymous callers and other users only read what is public.
+ */
+public record Caller(Long userId, boolean admin, Set<Long> managedStores) {
+
+    public static Caller anonymous() {
+        return new Caller(null, false, Set.of());
+    }
+
+    /**
+     * From an identity already verified, without touching the request's lazily resolved identity
+     * (which must not be resolved on the event loop): the token's subject, role and store_ids.
+     */
+    public static Caller of(SecurityIdentity identity) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return anonymous();
+        }
+        Long userId;
+        try {
+            userId = Long.valueOf(token.getSubject());
+        } catch (NumberFormatException e) {
+            userId = null;
+        }
+        Set<Long> stores = Set.of();
+        if (token.getClaim(Roles.STORE_IDS_CLAIM) instanceof Collection<?> values) {
+            stores = values.stream().map(v -> Long.valueOf(v.toString().replace("\"", "")))
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return new Caller(userId, identity.hasRole(Roles.ADMIN), stores);
+    }
+
+    public boolean mayManage(long storeId) {
+        return admin || managedStores.contains(storeId);
+    }
+}

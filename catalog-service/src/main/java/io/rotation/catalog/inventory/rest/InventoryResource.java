@@ -1,0 +1,120 @@
+package io.rotation.catalog.inventory.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.rotation.catalog.inventory.model.Caller;
+import io.rotation.catalog.inventory.model.InventoryView;
+import io.rotation.catalog.inventory.model.NewInventory;
+import io.rotation.catalog.inventory.repository.InventoryRepository;
+import io.rotation.catalog.inventory.service.InventoryInput;
+import io.rotation.catalog.inventory.service.InventoryService;
+import io.rotation.catalog.rest.Ids;
+import io.rotation.platform.paging.Page;
+import io.rotation.platform.paging.PageRequest;
+import io.rotation.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Copies for sale in stores. Reading is public (for sale and sold copies; managers and admins also
+ * see drafts, reserved and removed ones of their stores); writing is for the store's managers
+ * ({@code store_ids} in their token) and admins.
+ */
+@Path("/api/v1/inventory")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class InventoryResource {
+
+    private final InventoryService service;
+    private final CurrentIdentityAssociation identity;
+
+    public InventoryResource(InventoryService service, CurrentIdentityAssociation identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Copies in stores, filtered (store, record, condition, price range, status), newest first, "
+            + "cursor pages")
+    public Uni<Page<InventoryView>> list(@QueryParam("store_id") String storeId,
+                                         @QueryParam("record_id") String recordId,
+                                         @QueryParam("condition") String condition,
+                                         @QueryParam("min_price") String minPrice,
+                                         @QueryParam("max_price") String maxPrice,
+                                         @QueryParam("status") String status,
+                                         @QueryParam("cursor") String cursor,
+                                         @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        BigDecimal min = InventoryInput.optionalPrice("min_price", minPrice);
+        BigDecimal max = InventoryInput.optionalPrice("max_price", maxPrice);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw ProblemException.invalidField("max_price", "must not be below min_price");
+        }
+        Long store = InventoryInput.optionalId("store_id", storeId);
+        Long record = InventoryInput.optionalId("record_id", recordId);
+        var grade = InventoryInput.optionalCondition(condition);
+        var state = InventoryInput.optionalStatus(status);
+        Long before = page.first() ? null : page.afterPart(0, Long::valueOf);
+        return caller().chain(caller -> service.list(caller, new InventoryRepository.Query(store, record, grade, min,
+                max, state, caller.admin(), List.copyOf(caller.managedStores()), before, page.limit()), page));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "One copy (404 also when the caller may not see it)")
+    public Uni<InventoryView> get(@PathParam("id") String id) {
+        long inventoryId = Ids.parse(id);
+        return caller().chain(caller -> service.get(caller, inventoryId));
+    }
+
+    @POST
+    @Authenticated
+    @Operation(summary = "Add a copy to a store's inventory (its managers and admins); announces InventoryListed")
+    public Uni<Response> create(NewInventory body) {
+        return caller().chain(caller -> service.create(caller, body))
+                .map(v -> Response.created(URI.create("/api/v1/inventory/" + v.id())).entity(v).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Change price, conditions, status (sold sets sold_at), comments, location, … of a copy; "
+            + "announces InventoryChanged, InventorySold or InventoryRemoved")
+    public Uni<InventoryView> patch(@PathParam("id") String id, JsonNode body) {
+        long inventoryId = Ids.parse(id);
+        return caller().chain(caller -> service.patch(caller, inventoryId, body));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Mark a copy removed (kept for history); announces InventoryRemoved")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        long inventoryId = Ids.parse(id);
+        return caller().chain(caller -> service.remove(caller, inventoryId))
+                .map(v -> Response.noContent().build());
+    }
+
+    /** The caller once the token is verified (authentication is lazy: never block the event loop for it). */
+    private Uni<Caller> caller() {
+        return identity.getDeferredIdentity().map(Caller::of);
+    }
+}
