@@ -55,7 +55,7 @@ class SchemaConformanceTest {
                 "idx_jobs_depends_on_job_id", "idx_jobs_owner_service_runnable",
                 "idx_job_logs_job_id_logged_at", "idx_job_logs_level_logged_at",
                 "idx_audit_logs_user_id_occurred_at", "idx_audit_logs_entity_type_entity_id",
-                "idx_audit_logs_action_occurred_at", "idx_audit_logs_request_id",
+                "idx_audit_logs_action_occurred_at", "idx_audit_logs_request_id", "idx_audit_logs_occurred_at_id",
                 "idx_content_similarity_source", "idx_content_similarity_target_type_target_id",
                 "idx_content_similarity_expires_at",
                 "idx_performance_metrics_service_endpoint_recorded_at", "idx_performance_metrics_errors");
