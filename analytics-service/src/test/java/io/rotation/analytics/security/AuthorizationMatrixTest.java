@@ -1,0 +1,20 @@
+package io.rotation.analytics.security;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rotation.platform.testing.RotationStack;
+import io.rotation.platform.testing.authz.AuthorizationMatrixContractTest;
+
+/**
+ * analytics-service's rows of docs/security/authorization-matrix.md. Its endpoints act on the caller's own
+ * data (or are admin-only), so minted personas are all the fixture needs.
+ */
+@QuarkusTest
+@WithTestResource(RotationStack.class)
+class AuthorizationMatrixTest extends AuthorizationMatrixContractTest {
+
+    @Override
+    protected String service() {
+        return "analytics-service";
+    }
+}
