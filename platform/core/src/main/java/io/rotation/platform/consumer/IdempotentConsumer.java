@@ -1,6 +1,8 @@
 package io.rotation.platform.consumer;
 
+import io.rotation.contracts.EventType;
 import io.rotation.platform.event.CloudEventCodec;
+import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.event.InboundEvent;
 import io.rotation.platform.event.PoisonEventException;
 import io.smallrye.mutiny.Multi;
@@ -9,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +57,7 @@ public class IdempotentConsumer {
      * @param decode   turns an event into its payload; throws {@link PoisonEventException} when it cannot
      * @param effect   applies the fresh events on the transaction's connection
      */
-    public <T> Uni<Void> consume(ConsumerRecords<String, byte[]> records, String consumer,
+    public <T> Uni<Void> consume(Iterable<ConsumerRecord<String, byte[]>> records, String consumer,
                                  Function<InboundEvent, T> decode,
                                  BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
         Map<UUID, Decoded<T>> events = new LinkedHashMap<>();
@@ -77,6 +81,25 @@ public class IdempotentConsumer {
         return parkAll.chain(() -> apply(consumer, batch, effect))
                 .onFailure(IdempotentConsumer::isDataError)
                 .recoverWithUni(e -> oneByOne(consumer, batch, sources, effect));
+    }
+
+    /**
+     * For a consumer of one event type on a topic that carries several (identity's users topic has
+     * UserRegistered and UserErased): records of other types are acknowledged with the batch without
+     * being decoded or claimed. A record without a {@code ce_type} still reaches the decoder, and so
+     * the dead-letter topic.
+     */
+    public <T> Uni<Void> consume(ConsumerRecords<String, byte[]> records, String consumer, EventType only,
+                                 Function<InboundEvent, T> decode,
+                                 BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
+        List<ConsumerRecord<String, byte[]>> wanted = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+            if (type == null || only.type().equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                wanted.add(record);
+            }
+        }
+        return wanted.isEmpty() ? Uni.createFrom().voidItem() : consume(wanted, consumer, decode, effect);
     }
 
     private <T> Uni<Void> apply(String consumer, List<Decoded<T>> batch,

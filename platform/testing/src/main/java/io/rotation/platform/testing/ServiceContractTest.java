@@ -6,14 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.rotation.platform.consumer.ProcessedEventRetention;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service promises ops and the gateway, inherited by one {@code @QuarkusTest} per
  * service: ready only with its database, Kafka and Redis, OpenAPI, Prometheus metrics, and
- * problem+json for what it does not know.
+ * problem+json for what it does not know, and claimed event ids forgotten after their retention.
  */
 public abstract class ServiceContractTest {
+
+    @Inject
+    ProcessedEventRetention processedEventRetention;
 
     @Test
     void isLive() {
@@ -47,5 +55,20 @@ public abstract class ServiceContractTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("type", equalTo("https://rotation.dev/problems/not-found"));
+    }
+
+    @Test
+    void forgetsProcessedEventIdsOnlyPastTheirRetention() {
+        String consumer = "contract-test-" + UUID.randomUUID();
+        TestDatabase.update("insert into processed_event (consumer, event_id, processed_at) values "
+                + "(?, gen_random_uuid(), now() - interval '31 days'), (?, gen_random_uuid(), now() - interval '29 days')",
+                consumer, consumer);
+
+        processedEventRetention.forgetExpired().await().atMost(Duration.ofSeconds(30));
+
+        Assertions.assertThat(TestDatabase.count("select count(*) from processed_event where consumer = ? "
+                + "and processed_at > now() - interval '30 days'", consumer)).isEqualTo(1);
+        Assertions.assertThat(TestDatabase.count("select count(*) from processed_event where consumer = ?", consumer))
+                .isEqualTo(1);
     }
 }

@@ -1,22 +1,18 @@
 package io.rotation.userfeatures.erasure.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.userfeatures.erasure.service.UserErasureService;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.identity.UserErased;
 import io.rotation.platform.consumer.IdempotentConsumer;
-import io.rotation.platform.consumer.IdempotentConsumer.Decoded;
-import io.rotation.platform.event.InboundEvent;
-import io.rotation.platform.event.PoisonEventException;
-import io.rotation.userfeatures.erasure.service.UserErasureService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * UserErased from identity: the user's data here is erased exactly once. The users topic also
- * carries UserRegistered, which this consumer has no use for: it decodes to nothing and is skipped.
+ * UserErased from identity: the user's data here is erased exactly once. The users topic also carries UserRegistered, which the
+ * platform consumer skips by type.
  */
 @ApplicationScoped
 public class UserErasedConsumer {
@@ -36,21 +32,7 @@ public class UserErasedConsumer {
 
     @Incoming("identity-users")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return consumer.consume(records, CONSUMER, this::decode, (connection, events) -> {
-            List<Decoded<UserErased>> erasures = events.stream().filter(d -> d.payload() != null).toList();
-            return erasures.isEmpty() ? Uni.createFrom().voidItem() : erasure.erase(connection, erasures);
-        });
-    }
-
-    /** @return the erasure, or null for the topic's other event types (skipped, not dead-lettered) */
-    private UserErased decode(InboundEvent event) {
-        if (!EventType.USER_ERASED.type().equals(event.type())) {
-            return null;
-        }
-        UserErased erased = event.data(mapper, UserErased.class);
-        if (erased.userId() <= 0) {
-            throw new PoisonEventException("UserErased without a user id");
-        }
-        return erased;
+        return consumer.consume(records, CONSUMER, EventType.USER_ERASED,
+                event -> event.data(mapper, UserErased.class), erasure::erase);
     }
 }
