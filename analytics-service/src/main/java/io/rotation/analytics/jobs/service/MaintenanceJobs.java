@@ -1,0 +1,99 @@
+package io.rotation.analytics.jobs.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * analytics' nightly jobs: yesterday's plays rolled into daily_metrics by
+ * {@code aggregate_daily_metrics} (so totals are recounted from usage_metrics even if a consumer
+ * increment was ever lost), and retention by {@code cleanup_old_analytics_data}. Each run is a row
+ * in {@code jobs} whose idempotency key names the job and its day: whichever replica inserts it
+ * runs the job, the others see the key taken and skip.
+ */
+@ApplicationScoped
+public class MaintenanceJobs {
+
+    private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class);
+    private static final String SERVICE = "analytics-service";
+
+    private final Pool pool;
+
+    public MaintenanceJobs(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Scheduled(cron = "0 15 0 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> nightlyAggregation() {
+        return quietly(aggregateDay(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+    }
+
+    @Scheduled(cron = "0 30 3 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> nightlyCleanup() {
+        return quietly(cleanUp(LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /** Recounts one UTC day into daily_metrics; empty when that day's run already exists. */
+    public Uni<Optional<Long>> aggregateDay(LocalDate day) {
+        return run("metrics_aggregation", day, new JsonObject().put("metric_date", day.toString()),
+                c -> c.preparedQuery("select aggregate_daily_metrics($1) as written").execute(Tuple.of(day))
+                        .map(rows -> new JsonObject().put("rows_written", rows.iterator().next().getInteger("written"))));
+    }
+
+    /** Deletes analytics data past retention, once per day; empty when that day's run already exists. */
+    public Uni<Optional<Long>> cleanUp(LocalDate day) {
+        return run("analytics_cleanup", day, new JsonObject(),
+                c -> c.query("select cleanup_old_analytics_data() as deleted").execute()
+                        .map(rows -> new JsonObject().put("rows_deleted", rows.iterator().next().getInteger("deleted"))));
+    }
+
+    private Uni<Optional<Long>> run(String type, LocalDate day, JsonObject parameters,
+                                    Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<JsonObject>> work) {
+        String key = type + ":" + day;
+        return pool.preparedQuery("""
+                        insert into jobs (job_type, status, owner_service, parameters, idempotency_key,
+                                          started_at, attempts, worker_id)
+                        values ($1::job_type, 'running', $2, $3, $4, now(), 1, $5)
+                        on conflict (idempotency_key) do nothing returning id""")
+                .execute(Tuple.of(type, SERVICE, parameters, key, workerId()))
+                .chain(inserted -> {
+                    if (!inserted.iterator().hasNext()) {
+                        LOG.debugf("%s already ran or runs elsewhere", key);
+                        return Uni.createFrom().item(Optional.<Long>empty());
+                    }
+                    long id = inserted.iterator().next().getLong("id");
+                    return pool.withTransaction(work::apply)
+                            .chain(result -> finish(id, "completed", result, null))
+                            .onFailure().recoverWithUni(e -> finish(id, "failed", null, e.getMessage())
+                                    .invoke(() -> LOG.warnf("%s failed: %s", key, e.toString())))
+                            .replaceWith(Optional.of(id));
+                });
+    }
+
+    private Uni<RowSet<Row>> finish(long id, String status, JsonObject result, String error) {
+        return pool.preparedQuery("""
+                        update jobs set status = $2::job_status, result = $3, error_message = $4, completed_at = now(),
+                               progress_percent = case when $2 = 'completed' then 100 else progress_percent end
+                        where id = $1""")
+                .execute(Tuple.of(id, status, result, error));
+    }
+
+    private static Uni<Void> quietly(Uni<?> job) {
+        return job.onFailure().invoke(e -> LOG.warnf("maintenance job failed: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private static String workerId() {
+        return SERVICE + "@" + ProcessHandle.current().pid();
+    }
+}
