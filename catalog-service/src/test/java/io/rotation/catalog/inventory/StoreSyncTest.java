@@ -215,6 +215,34 @@ class StoreSyncTest {
     }
 
     @Test
+    void aSyncLeftByAStoppedInstanceIsFailedAndTheStoreSyncsAgain() {
+        long left = ((Number) TestDatabase.rows("""
+                insert into sync_runs (store_id, discogs_username, status, runner, started_at, heartbeat_at)
+                values (?, ?, 'running', 'a-stopped-instance', now() - interval '11 minutes',
+                        now() - interval '10 minutes')
+                returning id""", store, username).get(0).get("id")).longValue();
+        long other = InventoryFixtures.store("active", "busy_shop");
+        long alive = ((Number) TestDatabase.rows("""
+                insert into sync_runs (store_id, discogs_username, status, runner, started_at, heartbeat_at)
+                values (?, 'busy_shop', 'running', 'a-live-instance', now(), now())
+                returning id""", other).get(0).get("id")).longValue();
+        try {
+            given().auth().oauth2(admin).contentType("application/json").body(Map.of("store_id", store))
+                    .post("/api/v1/inventory/sync").then().statusCode(409);
+            JsonPath failed = awaitDone(left);
+            assertThat(failed.getString("status")).isEqualTo("failed");
+            assertThat(failed.getString("error")).startsWith("interrupted");
+            assertThat(TestDatabase.rows("select status from sync_runs where id = ?", alive).get(0))
+                    .containsEntry("status", "running");
+
+            stubPage(1, 1, ok());
+            assertThat(awaitDone(start(admin)).getString("status")).isEqualTo("completed");
+        } finally {
+            TestDatabase.update("update sync_runs set status = 'failed', finished_at = now() where id = ?", alive);
+        }
+    }
+
+    @Test
     void onlyTheStoresManagersAndAdminsSyncItsInventory() {
         given().contentType("application/json").body(Map.of("store_id", store)).post("/api/v1/inventory/sync")
                 .then().statusCode(401);

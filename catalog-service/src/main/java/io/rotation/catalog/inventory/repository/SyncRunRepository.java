@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,17 +30,28 @@ public class SyncRunRepository {
     }
 
     /** A pending run; fails with a unique violation when the store already has one pending or running. */
-    public Uni<Long> insert(long storeId, String discogsUsername, Long requestedBy) {
+    public Uni<Long> insert(long storeId, String discogsUsername, Long requestedBy, String runner) {
         return pool.preparedQuery("""
-                        insert into sync_runs (store_id, discogs_username, requested_by) values ($1, $2, $3)
+                        insert into sync_runs (store_id, discogs_username, requested_by, runner, heartbeat_at)
+                        values ($1, $2, $3, $4, now())
                         returning id""")
-                .execute(Tuple.of(storeId, discogsUsername, requestedBy))
+                .execute(Tuple.of(storeId, discogsUsername, requestedBy, runner))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
     public Uni<Void> running(long id) {
-        return pool.preparedQuery("update sync_runs set status = 'running', started_at = now() where id = $1")
+        return pool.preparedQuery("""
+                        update sync_runs set status = 'running', started_at = now(), heartbeat_at = now()
+                        where id = $1""")
                 .execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    /** The runner's sign of life on its unfinished runs. */
+    public Uni<Void> heartbeat(String runner) {
+        return pool.preparedQuery("""
+                        update sync_runs set heartbeat_at = now()
+                        where runner = $1 and status in ('pending', 'running')""")
+                .execute(Tuple.of(runner)).replaceWithVoid();
     }
 
     /** Stores the counts; with {@code finalStatus} the run ends (completed or failed). */
@@ -55,20 +67,26 @@ public class SyncRunRepository {
                         update sync_runs set pages = $2, listings_seen = $3, added = $4, updated = $5, unchanged = $6,
                                removed = $7, skipped = $8, releases_fetched = $9, requests = $10, rate_limited = $11,
                                skip_reasons = cast($12::text as jsonb), status = coalesce($13, status), error = $14,
-                               finished_at = case when $13::text is null then finished_at else now() end
+                               finished_at = case when $13::text is null then finished_at else now() end,
+                               heartbeat_at = now()
                         where id = $1""")
                 .execute(Tuple.from(Arrays.asList(id, p.pages, p.listingsSeen, p.added, p.updated, p.unchanged,
                         p.removed, p.skipped, p.releasesFetched, requests, rateLimited, reasons, finalStatus, error)))
                 .replaceWithVoid();
     }
 
-    /** Runs a stopped service left pending or running can never finish: they are marked failed. */
-    public Uni<Integer> failUnfinished(String reason) {
+    /**
+     * Unfinished runs of other instances without a sign of life for {@code staleAfter} were left by a
+     * stopped instance and can never finish: they are marked failed.
+     */
+    public Uni<Integer> failStale(String runner, Duration staleAfter, String reason) {
         return pool.preparedQuery("""
                         update sync_runs set status = 'failed', error = $1, finished_at = now(),
                                started_at = coalesce(started_at, now())
-                        where status in ('pending', 'running')""")
-                .execute(Tuple.of(reason)).map(rows -> rows.rowCount());
+                        where status in ('pending', 'running') and runner is distinct from $2
+                          and coalesce(heartbeat_at, updated_at) < now() - make_interval(secs => $3)""")
+                .execute(Tuple.of(reason, runner, (double) staleAfter.toSeconds()))
+                .map(rows -> rows.rowCount());
     }
 
     public Uni<SyncRunView> find(long id) {

@@ -1,6 +1,7 @@
 package io.rotation.catalog.inventory.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.rotation.catalog.discogs.api.RequestCounters;
 import io.rotation.catalog.inventory.model.Caller;
 import io.rotation.catalog.inventory.model.SyncProgress;
@@ -16,14 +17,21 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Store syncs as background jobs: a sync_runs row per sync, run one at a time on a dedicated worker
  * thread (the Discogs rate limit is per token, so parallel syncs would only queue at the gate), its
  * counts stored after every page. One pending or running sync per store.
+ * <p>
+ * A sync of an instance that stops never finishes; so that its store can be synced again, every
+ * instance touches the heartbeat of its unfinished syncs regularly, and marks failed the unfinished
+ * syncs of others whose heartbeat is older than {@code rotation.catalog.sync.stale-after}, at
+ * start-up and on every heartbeat (as imports do).
  */
 @ApplicationScoped
 public class SyncJobs {
@@ -31,30 +39,45 @@ public class SyncJobs {
     private static final Logger LOG = Logger.getLogger(SyncJobs.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
 
+    static final String INTERRUPTED = "interrupted: the catalog instance running the sync stopped";
+
     private final StoreSync sync;
     private final SyncRunRepository runs;
     private final StoreRepository stores;
+    private final Duration staleAfter;
+    /** This instance, as recorded in sync_runs.runner. */
+    private final String runner = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "catalog-store-sync");
         t.setDaemon(true);
         return t;
     });
 
-    public SyncJobs(StoreSync sync, SyncRunRepository runs, StoreRepository stores) {
+    public SyncJobs(StoreSync sync, SyncRunRepository runs, StoreRepository stores,
+                    @ConfigProperty(name = "rotation.catalog.sync.stale-after", defaultValue = "3m")
+                    Duration staleAfter) {
         this.sync = sync;
         this.runs = runs;
         this.stores = stores;
+        this.staleAfter = staleAfter;
     }
 
-    /**
-     * A sync left pending or running by a stopped service never finishes: it is failed at start-up so
-     * that the store can be synced again. (One catalog instance runs syncs; several would need a lease.)
-     */
     void onStart(@Observes StartupEvent start) {
-        Integer failed = runs.failUnfinished("interrupted: the catalog service stopped during the sync")
-                .await().atMost(DB_TIMEOUT);
+        failStale();
+    }
+
+    /** The heartbeat of this instance's unfinished syncs, then the sweep of everyone's stale ones. */
+    @Scheduled(every = "${rotation.catalog.sync.heartbeat-every:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        runs.heartbeat(runner).await().atMost(DB_TIMEOUT);
+        failStale();
+    }
+
+    private void failStale() {
+        Integer failed = runs.failStale(runner, staleAfter, INTERRUPTED).await().atMost(DB_TIMEOUT);
         if (failed > 0) {
-            LOG.warnf("%d store syncs were interrupted by a restart and are marked failed", failed);
+            LOG.warnf("%d store syncs of a stopped instance are marked failed", failed);
         }
     }
 
@@ -74,7 +97,7 @@ public class SyncJobs {
         }
         return stores.find(storeId).chain(store -> {
             check(storeId, store);
-            return runs.insert(storeId, store.discogsUsername(), caller.userId())
+            return runs.insert(storeId, store.discogsUsername(), caller.userId(), runner)
                     .onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict(
                             "store " + storeId + " already has a sync pending or running"))
                     .invoke(id -> worker.submit(() -> run(id, storeId, store.discogsUsername())))
