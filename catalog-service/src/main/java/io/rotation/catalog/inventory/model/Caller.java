@@ -1,10 +1,9 @@
 package io.rotation.catalog.inventory.model;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rotation.platform.security.CurrentUser;
 import io.rotation.platform.security.Roles;
-import java.util.Collection;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -31,12 +30,7 @@ public record Caller(Long userId, boolean admin, Set<Long> managedStores) {
         } catch (NumberFormatException e) {
             userId = null;
         }
-        Set<Long> stores = Set.of();
-        if (token.getClaim(Roles.STORE_IDS_CLAIM) instanceof Collection<?> values) {
-            stores = values.stream().map(v -> Long.valueOf(v.toString().replace("\"", "")))
-                    .collect(Collectors.toUnmodifiableSet());
-        }
-        return new Caller(userId, identity.hasRole(Roles.ADMIN), stores);
+        return new Caller(userId, identity.hasRole(Roles.ADMIN), CurrentUser.storeIdsOf(token));
     }
 
     public boolean mayManage(long storeId) {

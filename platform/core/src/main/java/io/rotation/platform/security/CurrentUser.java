@@ -43,9 +43,17 @@ public class CurrentUser {
 
     /** Ids of the stores the caller manages, from the token. */
     public Set<Long> managedStoreIds() {
-        Object claim = token.getClaim(Roles.STORE_IDS_CLAIM);
-        if (claim instanceof Collection<?> values) {
-            return values.stream().map(v -> Long.valueOf(v.toString().replace("\"", ""))).collect(Collectors.toSet());
+        return storeIdsOf(token);
+    }
+
+    /**
+     * The {@code store_ids} claim of a verified token, for code that holds the token itself (on the
+     * event loop, where the request's lazily resolved identity must not be resolved).
+     */
+    public static Set<Long> storeIdsOf(JsonWebToken token) {
+        if (token.getClaim(Roles.STORE_IDS_CLAIM) instanceof Collection<?> values) {
+            return values.stream().map(v -> Long.valueOf(v.toString().replace("\"", "")))
+                    .collect(Collectors.toUnmodifiableSet());
         }
         return Set.of();
     }
