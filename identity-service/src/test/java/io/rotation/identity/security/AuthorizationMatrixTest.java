@@ -61,17 +61,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContractTest {
         values.put("manager_id", Long.toString(manager));
         values.put("store_id", Long.toString(store));
         values.put("pending_store_id", Long.toString(pendingStore));
-        return new MatrixFixture() {
-            @Override
-            public Map<String, String> values() {
-                return values;
-            }
-
-            @Override
-            public String token(Persona persona) {
-                return tokens.get(persona);
-            }
-        };
+        return MatrixFixture.of(values, tokens);
     }
 
     private static long newStore(String token) {

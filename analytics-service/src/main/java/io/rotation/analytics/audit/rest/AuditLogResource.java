@@ -5,7 +5,7 @@ import io.rotation.analytics.audit.repository.AuditLogRepository.Filter;
 import io.rotation.analytics.audit.service.AuditLogService;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
-import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.rest.Params;
 import io.rotation.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,27 +34,7 @@ public class AuditLogResource {
                                         @QueryParam("entity_id") String entityId,
                                         @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return auditLogs.list(new Filter(userId(userId), blankToNull(action), blankToNull(entityType),
-                blankToNull(entityId)), page);
-    }
-
-    /** Taken as text so that a malformed id answers 400 naming the field, not JAX-RS's 404. */
-    private static Long userId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(value.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalidField("user_id", "must be a positive user id");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return auditLogs.list(new Filter(Params.optionalPositive("user_id", userId), Params.optionalText(action),
+                Params.optionalText(entityType), Params.optionalText(entityId)), page);
     }
 }

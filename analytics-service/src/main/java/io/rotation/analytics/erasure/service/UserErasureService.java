@@ -37,16 +37,8 @@ public class UserErasureService {
         this.auditLogs = auditLogs;
     }
 
-    /** Erases each user of the batch in turn (erasures are rare). */
-    public Uni<Void> erase(SqlConnection connection, List<Decoded<UserErased>> erasures) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Decoded<UserErased> erasure : erasures) {
-            chain = chain.chain(() -> eraseOne(connection, erasure));
-        }
-        return chain;
-    }
-
-    private Uni<Void> eraseOne(SqlConnection connection, Decoded<UserErased> erasure) {
+    /** Erases one user; the consumer applies a batch's erasures in turn (they are rare). */
+    public Uni<Void> erase(SqlConnection connection, Decoded<UserErased> erasure) {
         long userId = erasure.payload().userId();
         return data.erase(connection, userId)
                 .invoke(counts -> LOG.infof("erased user %d: %s", userId, counts))

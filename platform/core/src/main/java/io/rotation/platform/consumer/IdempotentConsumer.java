@@ -102,6 +102,18 @@ public class IdempotentConsumer {
         return wanted.isEmpty() ? Uni.createFrom().voidItem() : consume(wanted, consumer, decode, effect);
     }
 
+    /** A batch effect applying each event in turn: for rare events whose effect is a few statements each. */
+    public static <T> BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> eachInTurn(
+            BiFunction<SqlConnection, Decoded<T>, Uni<Void>> effect) {
+        return (connection, batch) -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Decoded<T> event : batch) {
+                chain = chain.chain(() -> effect.apply(connection, event));
+            }
+            return chain;
+        };
+    }
+
     private <T> Uni<Void> apply(String consumer, List<Decoded<T>> batch,
                                 BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
         List<UUID> ids = batch.stream().map(d -> d.event().id()).toList();

@@ -33,6 +33,6 @@ public class UserErasedConsumer {
     @Incoming("identity-users")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         return consumer.consume(records, CONSUMER, EventType.USER_ERASED,
-                event -> event.data(mapper, UserErased.class), erasure::erase);
+                event -> event.data(mapper, UserErased.class), IdempotentConsumer.eachInTurn(erasure::erase));
     }
 }

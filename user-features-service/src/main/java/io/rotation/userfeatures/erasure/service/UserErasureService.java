@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -42,16 +41,8 @@ public class UserErasureService {
         this.outbox = outbox;
     }
 
-    /** Erases each user of the batch in turn (erasures are rare; one statement per table and user is plenty). */
-    public Uni<Void> erase(SqlConnection connection, List<Decoded<UserErased>> erasures) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Decoded<UserErased> erasure : erasures) {
-            chain = chain.chain(() -> eraseOne(connection, erasure));
-        }
-        return chain;
-    }
-
-    private Uni<Void> eraseOne(SqlConnection connection, Decoded<UserErased> erasure) {
+    /** Erases one user; the consumer applies a batch's erasures in turn (they are rare). */
+    public Uni<Void> erase(SqlConnection connection, Decoded<UserErased> erasure) {
         long userId = erasure.payload().userId();
         return erasedUsers.lockForErasure(connection, userId)
                 .chain(() -> data.erase(connection, userId))

@@ -10,4 +10,19 @@ public interface MatrixFixture {
 
     /** The persona's access token, or null for an anonymous call. */
     String token(Persona persona);
+
+    /** A fixture of fixed values and tokens (a persona without a token calls anonymously). */
+    static MatrixFixture of(Map<String, String> values, Map<Persona, String> tokens) {
+        return new MatrixFixture() {
+            @Override
+            public Map<String, String> values() {
+                return values;
+            }
+
+            @Override
+            public String token(Persona persona) {
+                return tokens.get(persona);
+            }
+        };
+    }
 }

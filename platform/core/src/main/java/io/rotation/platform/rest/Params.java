@@ -1,0 +1,59 @@
+package io.rotation.platform.rest;
+
+import io.rotation.platform.problem.ProblemException;
+
+/**
+ * Path and query parameters taken as text, so that a malformed value answers a 400 problem naming
+ * the parameter instead of JAX-RS's bare 404 (paths) or 400 without a reason (queries).
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    /** A positive id in a path segment. */
+    public static long id(String value) {
+        return positive("id", value);
+    }
+
+    /** A positive number; 400 naming {@code field} otherwise. */
+    public static long positive(String field, String value) {
+        if (value != null) {
+            try {
+                long number = Long.parseLong(value.trim());
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+        }
+        throw ProblemException.invalidField(field, "must be a positive number");
+    }
+
+    /** A positive number, or null when the parameter is absent or blank. */
+    public static Long optionalPositive(String field, String value) {
+        return isBlank(value) ? null : positive(field, value);
+    }
+
+    /** A whole number, or null when absent or blank. */
+    public static Integer optionalInteger(String field, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(field, "must be a whole number");
+        }
+    }
+
+    /** The text, or null when absent or blank. */
+    public static String optionalText(String value) {
+        return isBlank(value) ? null : value.trim();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
