@@ -28,17 +28,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RotationStack.class)
 class CatalogGraphQLTest {
 
-    private static boolean imported;
-
     @Inject
     DumpImporter importer;
 
     @BeforeEach
     void importTheSampleOnce() throws Exception {
-        if (!imported) {
-            importer.importFile(TestDumps.SAMPLE);
-            imported = true;
-        }
+        TestDumps.importSampleOnce(this, importer);
     }
 
     @Test

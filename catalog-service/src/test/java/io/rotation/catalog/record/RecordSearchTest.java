@@ -41,7 +41,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RotationStack.class)
 class RecordSearchTest {
 
-    private static boolean imported;
     /** The release ids of the sample (other tests' records are left out of the comparisons). */
     private static final Set<Long> SAMPLE_IDS = sampleReleaseIds();
 
@@ -50,10 +49,7 @@ class RecordSearchTest {
 
     @BeforeEach
     void importTheSampleOnce() throws Exception {
-        if (!imported) {
-            importer.importFile(TestDumps.SAMPLE);
-            imported = true;
-        }
+        TestDumps.importSampleOnce(this, importer);
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.rotation.catalog.record;
 
+import io.rotation.catalog.discogs.dump.DumpImporter;
+import io.rotation.platform.testing.RepoRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import io.rotation.platform.testing.RepoRoot;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Small releases dumps written for one test, with release ids no other test (or the sample) uses:
@@ -17,7 +21,21 @@ public final class TestDumps {
     public static final Path SAMPLE = RepoRoot.find().getParent()
             .resolve("shared/data/discogs/dump/discogs_20200806_releases.xml.gz");
 
+    /** The test classes that have imported the sample. */
+    private static final Set<Class<?>> SAMPLE_IMPORTED = ConcurrentHashMap.newKeySet();
+
     private TestDumps() {
+    }
+
+    /**
+     * Imports {@link #SAMPLE} before the first test of {@code test}'s class (call it from a
+     * {@code @BeforeEach}): once per class, since other classes may change the sample's rows meanwhile.
+     */
+    public static void importSampleOnce(Object test, DumpImporter importer) throws IOException, XMLStreamException {
+        if (!SAMPLE_IMPORTED.contains(test.getClass())) {
+            importer.importFile(SAMPLE);
+            SAMPLE_IMPORTED.add(test.getClass());
+        }
     }
 
     /** A release id in 800,000,000..899,999,999 (the sample's are below 15 million, crafted ones 990,000,00x). */

@@ -1,12 +1,16 @@
 package io.rotation.catalog.discogs.api;
 
+import static io.rotation.catalog.discogs.DiscogsText.displayArtist;
+import static io.rotation.catalog.discogs.DiscogsText.duration;
+import static io.rotation.catalog.discogs.DiscogsText.truncate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.rotation.catalog.discogs.DiscogsRelease;
+import io.rotation.catalog.discogs.DiscogsText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A release of the Discogs REST API ({@code /releases/{id}}) turned into the columns of records and
@@ -17,15 +21,13 @@ public record ApiRelease(long discogsReleaseId, Long masterId, String artist, St
                          String title, String labels, String formats, List<String> genres, List<String> styles,
                          Integer releaseYear, String released, String country, String notes, String dataQuality,
                          String discogsStatus, String images, String thumbUrl, String videos, String extraArtists,
-                         String companies, String series, String identifiers, List<ApiTrack> tracks) {
-
-    private static final Pattern DURATION = Pattern.compile("^(?:(\\d+):)?(\\d+):(\\d{2})$");
-    private static final Pattern DISAMBIGUATION = Pattern.compile("\\s*\\(\\d+\\)$");
+                         String companies, String series, String identifiers, List<ApiTrack> tracks)
+        implements DiscogsRelease {
 
     /** One row of the flattened tracklist; {@code parentIndex} points at the index track of a sub-track. */
     public record ApiTrack(int trackIndex, Integer parentIndex, String position, String title,
                            Integer durationSeconds, String artists, String extraArtists, boolean heading,
-                           String artist) {
+                           String artist) implements DiscogsRelease.Track {
     }
 
     /** @throws IllegalArgumentException when the release lacks an id, a title or artists */
@@ -41,8 +43,9 @@ public record ApiRelease(long discogsReleaseId, Long masterId, String artist, St
         Integer year = r.path("year").isNumber() && r.path("year").asInt() >= 1877 && r.path("year").asInt() <= 2100
                 ? r.path("year").asInt() : null;
         return new ApiRelease(id, r.path("master_id").isNumber() && r.path("master_id").asLong() > 0
-                ? r.path("master_id").asLong() : null, artist, artistSort(artist), array(r, "artists"), title,
-                array(r, "labels"), array(r, "formats"), strings(r.path("genres")), strings(r.path("styles")), year,
+                ? r.path("master_id").asLong() : null, artist, DiscogsText.artistSort(artist), array(r, "artists"),
+                title, array(r, "labels"), array(r, "formats"), strings(r.path("genres")), strings(r.path("styles")),
+                year,
                 truncate(text(r, "released"), 32), truncate(text(r, "country"), 128), text(r, "notes"),
                 truncate(text(r, "data_quality"), 64), truncate(text(r, "status"), 32), array(r, "images"),
                 thumb(r), array(r, "videos"), array(r, "extraartists"), array(r, "companies"), array(r, "series"),
@@ -70,50 +73,6 @@ public record ApiRelease(long discogsReleaseId, Long masterId, String artist, St
                 flatten(t.path("sub_tracks"), index, releaseArtist, out);
             }
         }
-    }
-
-    /** "4:45" → 285, "1:02:03" → 3723; anything else → null. */
-    static Integer duration(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            return null;
-        }
-        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-        long seconds = hours * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3));
-        return seconds > Integer.MAX_VALUE ? null : (int) seconds;
-    }
-
-    /** Discogs' display form: anv or name (the "(2)" disambiguation dropped), joined by the join words. */
-    static String displayArtist(JsonNode artists) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < artists.size(); i++) {
-            JsonNode a = artists.get(i);
-            String anv = a.path("anv").asText("").strip();
-            String name = anv.isEmpty() ? DISAMBIGUATION.matcher(a.path("name").asText("").strip()).replaceAll("")
-                    : anv;
-            if (name.isEmpty()) {
-                continue;
-            }
-            s.append(name);
-            String join = a.path("join").asText("").strip();
-            if (i < artists.size() - 1) {
-                s.append(join.isEmpty() || ",".equals(join) ? ", " : " " + join + " ");
-            }
-        }
-        String result = s.toString().strip();
-        return result.isEmpty() ? null : result;
-    }
-
-    static String artistSort(String artist) {
-        for (String article : List.of("The ", "A ", "An ")) {
-            if (artist.startsWith(article) && artist.length() > article.length()) {
-                return artist.substring(article.length()) + ", " + article.strip();
-            }
-        }
-        return artist;
     }
 
     private static String thumb(JsonNode r) {
@@ -147,9 +106,5 @@ public record ApiRelease(long discogsReleaseId, Long masterId, String artist, St
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isValueNode() && !v.isNull() && !v.asText().isBlank() ? v.asText() : null;
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -1,5 +1,6 @@
 package io.rotation.catalog.discogs.dump;
 
+import io.rotation.catalog.discogs.ReleaseWriter;
 import io.rotation.catalog.record.cache.RecordCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -16,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Imports a Discogs releases dump: streams it ({@link ReleaseDumpReader}), collects releases into
- * batches and writes each batch in one transaction ({@link DumpWriter}). Blocking: call it from a
- * worker thread, never from the event loop. A malformed release is skipped with its reason; a
- * batch the database rejects is retried release by release so that only the bad one is skipped.
+ * batches and writes each batch in one transaction ({@link ReleaseWriter}, source discogs_dump).
+ * Blocking: call it from a worker thread, never from the event loop. A malformed release is skipped
+ * with its reason; a batch the database rejects is retried release by release so that only the bad
+ * one is skipped.
  */
 @ApplicationScoped
 public class DumpImporter {
@@ -26,11 +28,11 @@ public class DumpImporter {
     private static final Logger LOG = Logger.getLogger(DumpImporter.class);
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
 
-    private final DumpWriter writer;
+    private final ReleaseWriter writer;
     private final RecordCache cache;
     private final int batchSize;
 
-    public DumpImporter(DumpWriter writer, RecordCache cache,
+    public DumpImporter(ReleaseWriter writer, RecordCache cache,
                         @ConfigProperty(name = "rotation.catalog.import.batch-size", defaultValue = "200") int batchSize) {
         this.writer = writer;
         this.cache = cache;
@@ -53,15 +55,15 @@ public class DumpImporter {
             throws IOException, XMLStreamException {
         // cached record pages are evicted once the batch has committed (never before: a read in between
         // would cache the old row again)
-        return run(file, batchSize, releases -> writer.write(releases)
+        return run(file, batchSize, releases -> writer.write(releases, ReleaseWriter.Source.DISCOGS_DUMP)
                 .call(result -> cache.evict(result.recordIds()))
                 .await().atMost(BATCH_TIMEOUT), progress, afterBatch);
     }
 
-    /** Writes one batch in one transaction (the service's {@link DumpWriter}, or plain JDBC for ops). */
+    /** Writes one batch in one transaction (the service's {@link ReleaseWriter}, or plain JDBC for ops). */
     @FunctionalInterface
     public interface BatchWriter {
-        DumpWriter.BatchResult write(List<DumpRelease> releases);
+        ReleaseWriter.BatchResult write(List<DumpRelease> releases);
     }
 
     /** The import loop, usable outside CDI (see {@link ImportCommand}). */

@@ -1,5 +1,6 @@
 package io.rotation.catalog.discogs.dump;
 
+import io.rotation.catalog.discogs.DiscogsRelease;
 import java.util.List;
 
 /** A release of the dump, converted to the columns of records and tracks (JSONB columns as JSON text). */
@@ -8,15 +9,11 @@ public record DumpRelease(long discogsReleaseId, Long masterId, Boolean mainRele
                           List<String> genres, List<String> styles, Integer releaseYear, String released,
                           String country, String notes, String dataQuality, String discogsStatus, String images,
                           String thumbUrl, String videos, String extraArtists, String companies, String series,
-                          String identifiers, List<DumpTrack> tracks) {
+                          String identifiers, List<DumpTrack> tracks) implements DiscogsRelease {
 
-    /**
-     * One row of the flattened tracklist. {@code trackIndex} is the zero-based order of the
-     * {@code <track>} element in the release (index tracks before their sub-tracks);
-     * {@code parentIndex} is the track index of the index track a sub-track belongs to.
-     */
+    /** One row of the flattened tracklist (see {@link DiscogsRelease.Track}). */
     public record DumpTrack(int trackIndex, Integer parentIndex, String position, String title,
                             Integer durationSeconds, String artists, String extraArtists, boolean heading,
-                            String artist) {
+                            String artist) implements DiscogsRelease.Track {
     }
 }

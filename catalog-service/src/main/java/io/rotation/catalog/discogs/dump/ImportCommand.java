@@ -2,6 +2,7 @@ package io.rotation.catalog.discogs.dump;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.catalog.discogs.ReleaseWriter;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.json.RotationObjectMapper;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class ImportCommand {
             connection.setAutoCommit(false);
             return DumpImporter.run(file.toAbsolutePath(), batchSize, releases -> {
                 try {
-                    DumpWriter.BatchResult result = write(connection, json, releases);
+                    ReleaseWriter.BatchResult result = write(connection, json, releases);
                     connection.commit();
                     return result;
                 } catch (SQLException | JsonProcessingException e) {
@@ -80,12 +81,12 @@ public final class ImportCommand {
         }
     }
 
-    private static DumpWriter.BatchResult write(Connection c, ObjectMapper json, List<DumpRelease> releases)
+    private static ReleaseWriter.BatchResult write(Connection c, ObjectMapper json, List<DumpRelease> releases)
             throws SQLException, JsonProcessingException {
         Map<Long, Long> recordIds = new HashMap<>();
         int inserted = 0;
-        try (PreparedStatement s = c.prepareStatement(jdbc(DumpWriter.UPSERT_RECORDS))) {
-            bind(c, s, DumpWriter.recordArrays(releases));
+        try (PreparedStatement s = c.prepareStatement(jdbc(ReleaseWriter.UPSERT_RECORDS))) {
+            bind(c, s, ReleaseWriter.recordParams(releases, ReleaseWriter.Source.DISCOGS_DUMP));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     recordIds.put(r.getLong("discogs_release_id"), r.getLong("id"));
@@ -93,29 +94,30 @@ public final class ImportCommand {
                 }
             }
         }
-        DumpWriter.TrackArrays arrays = DumpWriter.TrackArrays.of(releases, recordIds);
+        ReleaseWriter.TrackArrays arrays = ReleaseWriter.TrackArrays.of(releases, recordIds);
         Map<String, Long> trackIds = new HashMap<>();
         if (((Object[]) arrays.tracks().get(0)).length > 0) {
-            try (PreparedStatement s = c.prepareStatement(jdbc(DumpWriter.UPSERT_TRACKS))) {
+            try (PreparedStatement s = c.prepareStatement(jdbc(ReleaseWriter.UPSERT_TRACKS))) {
                 bind(c, s, arrays.tracks());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        trackIds.put(r.getLong("record_id") + ":" + r.getInt("track_index"), r.getLong("id"));
+                        trackIds.put(ReleaseWriter.trackKey(r.getLong("record_id"), r.getInt("track_index")),
+                                r.getLong("id"));
                     }
                 }
             }
         }
         if (((Object[]) arrays.subTracks().get(0)).length > 0) {
-            try (PreparedStatement s = c.prepareStatement(jdbc(DumpWriter.LINK_SUB_TRACKS))) {
+            try (PreparedStatement s = c.prepareStatement(jdbc(ReleaseWriter.LINK_SUB_TRACKS))) {
                 bind(c, s, arrays.subTracks());
                 s.executeUpdate();
             }
         }
-        try (PreparedStatement s = c.prepareStatement(jdbc(DumpWriter.DELETE_LEFTOVER_TRACKS))) {
+        try (PreparedStatement s = c.prepareStatement(jdbc(ReleaseWriter.DELETE_LEFTOVER_TRACKS))) {
             bind(c, s, arrays.counts());
             s.executeUpdate();
         }
-        List<OutboundEvent> events = DumpWriter.events(releases, recordIds, trackIds);
+        List<OutboundEvent> events = ReleaseWriter.events(releases, recordIds, trackIds);
         try (PreparedStatement s = c.prepareStatement(OUTBOX)) {
             for (OutboundEvent e : events) {
                 s.setObject(1, e.id());
@@ -128,7 +130,7 @@ public final class ImportCommand {
             }
             s.executeBatch();
         }
-        return new DumpWriter.BatchResult(inserted, releases.size() - inserted, events.size() - releases.size(),
+        return new ReleaseWriter.BatchResult(inserted, releases.size() - inserted, events.size() - releases.size(),
                 List.copyOf(recordIds.values()));
     }
 
@@ -137,9 +139,12 @@ public final class ImportCommand {
         return sql.replaceAll("\\$\\d+", "?");
     }
 
-    private static void bind(Connection c, PreparedStatement s, List<Object> arrays) throws SQLException {
-        for (int i = 0; i < arrays.size(); i++) {
-            Object[] values = (Object[]) arrays.get(i);
+    private static void bind(Connection c, PreparedStatement s, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            if (!(params.get(i) instanceof Object[] values)) {
+                s.setObject(i + 1, params.get(i));
+                continue;
+            }
             String type = values instanceof Long[] ? "int8" : values instanceof Integer[] ? "int4"
                     : values instanceof Boolean[] ? "bool" : "text";
             Array array = c.createArrayOf(type, values);

@@ -1,5 +1,6 @@
 package io.rotation.catalog.discogs.dump;
 
+import io.rotation.catalog.discogs.ReleaseWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ImportProgress {
         read++;
     }
 
-    synchronized void written(DumpWriter.BatchResult batch) {
+    synchronized void written(ReleaseWriter.BatchResult batch) {
         inserted += batch.inserted();
         updated += batch.updated();
         tracks += batch.tracks();

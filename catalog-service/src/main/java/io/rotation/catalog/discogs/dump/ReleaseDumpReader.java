@@ -1,7 +1,11 @@
 package io.rotation.catalog.discogs.dump;
 
+import static io.rotation.catalog.discogs.DiscogsText.artistSort;
+import static io.rotation.catalog.discogs.DiscogsText.displayArtist;
+import static io.rotation.catalog.discogs.DiscogsText.duration;
+import static io.rotation.catalog.discogs.DiscogsText.truncate;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,14 +46,11 @@ public final class ReleaseDumpReader implements Closeable {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Elements whose children are a list (Discogs' plural containers). */
     private static final Set<String> LISTS = Set.of("artists", "extraartists", "labels", "formats", "descriptions",
             "genres", "styles", "images", "videos", "identifiers", "companies", "series", "tracklist", "sub_tracks");
     /** Fields whose digits are numbers in the API's JSON. */
     private static final Set<String> NUMERIC = Set.of("id", "qty", "width", "height", "entity_type", "duration");
-    private static final Pattern DURATION = Pattern.compile("^(?:(\\d+):)?(\\d+):(\\d{1,2})$");
-    private static final Pattern DISAMBIGUATION = Pattern.compile("\\s\\(\\d+\\)$");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
 
     private final InputStream in;
@@ -254,20 +255,6 @@ public final class ReleaseDumpReader implements Closeable {
         }
     }
 
-    /** "4:45" → 285, "1:02:03" → 3723; anything else (empty, "?", "4.45") → null. */
-    static Integer duration(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            return null;
-        }
-        long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-        long seconds = hours * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3));
-        return seconds > Integer.MAX_VALUE ? null : (int) seconds;
-    }
-
     /** The year of "1999-03-00"; 0 or out of the records' range (1877–2100) → null. */
     static Integer year(String released) {
         if (released == null) {
@@ -279,42 +266,6 @@ public final class ReleaseDumpReader implements Closeable {
         }
         int year = Integer.parseInt(m.group(1));
         return year < 1877 || year > 2100 ? null : year;
-    }
-
-    /** Discogs' display form: names (anv when given, "(2)" disambiguation dropped) joined by their join words. */
-    static String displayArtist(ArrayNode artists) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < artists.size(); i++) {
-            JsonNode a = artists.get(i);
-            String anv = a.path("anv").asText("").strip();
-            String name = anv.isEmpty() ? DISAMBIGUATION.matcher(a.path("name").asText("").strip()).replaceAll("")
-                    : anv;
-            if (name.isEmpty()) {
-                continue;
-            }
-            s.append(name);
-            String join = a.path("join").asText("").strip();
-            if (i < artists.size() - 1) {
-                s.append(join.isEmpty() || ",".equals(join) ? ", " : " " + join + " ");
-            } else if (!join.isEmpty() && !",".equals(join)) {
-                s.append(' ').append(join);
-            }
-        }
-        String result = s.toString().strip();
-        if (result.endsWith(",")) {
-            result = result.substring(0, result.length() - 1);
-        }
-        return result.isBlank() ? null : result;
-    }
-
-    /** "The Persuader" → "Persuader, The" (Discogs' sort form of a leading article). */
-    static String artistSort(String artist) {
-        for (String article : List.of("The ", "A ", "An ")) {
-            if (artist.startsWith(article) && artist.length() > article.length()) {
-                return artist.substring(article.length()) + ", " + article.strip();
-            }
-        }
-        return artist;
     }
 
     private static List<String> strings(XmlNode container) {
@@ -365,13 +316,5 @@ public final class ReleaseDumpReader implements Closeable {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    static ObjectMapper mapper() {
-        return MAPPER;
     }
 }

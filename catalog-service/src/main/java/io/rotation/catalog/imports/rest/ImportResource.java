@@ -4,8 +4,8 @@ import io.rotation.catalog.imports.model.ImportRequest;
 import io.rotation.catalog.imports.model.ImportRunView;
 import io.rotation.catalog.imports.service.DumpUploads;
 import io.rotation.catalog.imports.service.ImportJobs;
-import io.rotation.catalog.rest.Ids;
 import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.rest.Params;
 import io.rotation.platform.security.CurrentUser;
 import io.rotation.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -81,7 +81,7 @@ public class ImportResource {
     @Path("/{id}")
     @Operation(summary = "Status and counts of an import")
     public Uni<ImportRunView> get(@PathParam("id") String id) {
-        return jobs.find(Ids.parse(id));
+        return jobs.find(Params.id(id));
     }
 
     private static Response accepted(ImportRunView run) {

@@ -9,10 +9,10 @@ import io.rotation.catalog.inventory.model.NewInventory;
 import io.rotation.catalog.inventory.repository.InventoryRepository;
 import io.rotation.catalog.inventory.service.InventoryInput;
 import io.rotation.catalog.inventory.service.InventoryService;
-import io.rotation.catalog.rest.Ids;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.rest.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -67,8 +68,8 @@ public class InventoryResource {
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw ProblemException.invalidField("max_price", "must not be below min_price");
         }
-        Long store = InventoryInput.optionalId("store_id", storeId);
-        Long record = InventoryInput.optionalId("record_id", recordId);
+        Long store = Params.optionalPositive("store_id", storeId);
+        Long record = Params.optionalPositive("record_id", recordId);
         var grade = InventoryInput.optionalCondition(condition);
         var state = InventoryInput.optionalStatus(status);
         Long before = page.first() ? null : page.afterPart(0, Long::valueOf);
@@ -81,8 +82,7 @@ public class InventoryResource {
     @PermitAll
     @Operation(summary = "One copy (404 also when the caller may not see it)")
     public Uni<InventoryView> get(@PathParam("id") String id) {
-        long inventoryId = Ids.parse(id);
-        return caller().chain(caller -> service.get(caller, inventoryId));
+        return onCopy(id, service::get);
     }
 
     @POST
@@ -99,8 +99,7 @@ public class InventoryResource {
     @Operation(summary = "Change price, conditions, status (sold sets sold_at), comments, location, … of a copy; "
             + "announces InventoryChanged, InventorySold or InventoryRemoved")
     public Uni<InventoryView> patch(@PathParam("id") String id, JsonNode body) {
-        long inventoryId = Ids.parse(id);
-        return caller().chain(caller -> service.patch(caller, inventoryId, body));
+        return onCopy(id, (caller, inventoryId) -> service.patch(caller, inventoryId, body));
     }
 
     @DELETE
@@ -108,9 +107,13 @@ public class InventoryResource {
     @Authenticated
     @Operation(summary = "Mark a copy removed (kept for history); announces InventoryRemoved")
     public Uni<Response> delete(@PathParam("id") String id) {
-        long inventoryId = Ids.parse(id);
-        return caller().chain(caller -> service.remove(caller, inventoryId))
-                .map(v -> Response.noContent().build());
+        return onCopy(id, service::remove).map(v -> Response.noContent().build());
+    }
+
+    /** The copy's id checked first (a malformed one is a 400 whoever calls), then the action as the caller. */
+    private <T> Uni<T> onCopy(String id, BiFunction<Caller, Long, Uni<T>> action) {
+        long inventoryId = Params.id(id);
+        return caller().chain(caller -> action.apply(caller, inventoryId));
     }
 
     /** The caller once the token is verified (authentication is lazy: never block the event loop for it). */

@@ -6,8 +6,8 @@ import io.rotation.catalog.inventory.model.Caller;
 import io.rotation.catalog.inventory.model.SyncRequest;
 import io.rotation.catalog.inventory.model.SyncRunView;
 import io.rotation.catalog.inventory.service.SyncJobs;
-import io.rotation.catalog.rest.Ids;
 import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.rest.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -51,7 +51,7 @@ public class InventorySyncResource {
     @Operation(summary = "Status and counts of a store sync (added, updated, removed, releases fetched, requests, "
             + "429s)")
     public Uni<SyncRunView> get(@PathParam("id") String id) {
-        long runId = Ids.parse(id);
+        long runId = Params.id(id);
         return caller().chain(caller -> jobs.find(caller, runId));
     }
 

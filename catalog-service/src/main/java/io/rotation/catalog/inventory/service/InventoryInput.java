@@ -114,22 +114,7 @@ public final class InventoryInput {
                 allowOffers, current.listedAt(), current.soldAt());
     }
 
-    // ---- query parameters (GET /api/v1/inventory) ----
-
-    public static Long optionalId(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(value.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw ProblemException.invalidField(field, "must be a positive number");
-    }
+    // ---- query parameters (GET /api/v1/inventory; ids: Params.optionalPositive) ----
 
     public static BigDecimal optionalPrice(String field, String value) {
         if (value == null || value.isBlank()) {

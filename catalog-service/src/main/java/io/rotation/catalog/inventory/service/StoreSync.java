@@ -1,9 +1,9 @@
 package io.rotation.catalog.inventory.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rotation.catalog.discogs.ReleaseWriter;
 import io.rotation.catalog.discogs.api.ApiRelease;
 import io.rotation.catalog.discogs.api.DiscogsClient;
-import io.rotation.catalog.discogs.api.ReleaseWriter;
 import io.rotation.catalog.discogs.api.RequestCounters;
 import io.rotation.catalog.discogs.api.model.InventoryPage;
 import io.rotation.catalog.discogs.api.model.Listing;
@@ -119,7 +119,8 @@ public class StoreSync {
                 problem = "release " + releaseId + " is not known to Discogs";
             } else {
                 try {
-                    long recordId = releases.write(ApiRelease.of(json.get())).await().atMost(DB_TIMEOUT);
+                    long recordId = releases.write(ApiRelease.of(json.get()), ReleaseWriter.Source.DISCOGS_API)
+                            .await().atMost(DB_TIMEOUT);
                     cache.evict(recordId).await().atMost(DB_TIMEOUT);
                     recordIds.put(releaseId, recordId);
                     progress.releasesFetched++;

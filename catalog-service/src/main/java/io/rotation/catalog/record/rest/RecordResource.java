@@ -7,9 +7,8 @@ import io.rotation.catalog.record.model.RecordSummary;
 import io.rotation.catalog.record.model.TrackView;
 import io.rotation.catalog.record.service.RecordQueries;
 import io.rotation.catalog.record.service.RecordSearch;
-import io.rotation.catalog.rest.Ids;
 import io.rotation.platform.paging.Page;
-import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.rest.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -61,10 +60,10 @@ public class RecordResource {
                     + "-created_at, relevance (default with q)") @QueryParam("sort") String sort,
             @Parameter(description = "1..100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        RecordFilter filter = new RecordFilter(artist, q, genres, styles, integer("year_from", yearFrom),
-                integer("year_to", yearTo), country, label, storeId == null || storeId.isBlank() ? null
-                : positive("store_id", storeId));
-        Integer size = integer("limit", limit);
+        RecordFilter filter = new RecordFilter(artist, q, genres, styles,
+                Params.optionalInteger("year_from", yearFrom), Params.optionalInteger("year_to", yearTo), country,
+                label, Params.optionalPositive("store_id", storeId));
+        Integer size = Params.optionalInteger("limit", limit);
         return search.search(filter, RecordSort.of(sort, filter), size == null ? RecordSearch.DEFAULT_LIMIT : size,
                 cursor, "limit", "cursor");
     }
@@ -76,36 +75,13 @@ public class RecordResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RecordDetail.class)))
     public Uni<String> record(@PathParam("id") String id) {
-        return queries.recordPage(Ids.parse(id));
+        return queries.recordPage(Params.id(id));
     }
 
     @GET
     @Path("/tracks/{id}")
     @Operation(summary = "A track")
     public Uni<TrackView> track(@PathParam("id") String id) {
-        return queries.track(Ids.parse(id));
-    }
-
-    private static Integer integer(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(field, "must be a whole number");
-        }
-    }
-
-    private static long positive(String field, String value) {
-        try {
-            long id = Long.parseLong(value.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw ProblemException.invalidField(field, "must be a positive number");
+        return queries.track(Params.id(id));
     }
 }

@@ -1,5 +1,7 @@
-package io.rotation.catalog.discogs.dump;
+package io.rotation.catalog.discogs;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.contracts.catalog.TrackUpserted;
@@ -18,15 +20,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a batch of dump releases in one transaction with set-based statements: records upserted
- * by discogs_release_id, their tracks upserted by (record_id, track_index), sub-tracks linked to
- * their index track, tracks beyond a shrunk tracklist deleted, and one RecordUpserted per record
- * and TrackUpserted per track appended to the outbox in the same transaction.
+ * Writes Discogs releases (a dump import's batch, or one release fetched from the API) in one
+ * transaction with set-based statements: records upserted by discogs_release_id with their source,
+ * their tracks upserted by (record_id, track_index) so that track ids stay stable, sub-tracks linked
+ * to their index track, tracks beyond a shrunk tracklist deleted, and one RecordUpserted per record
+ * and TrackUpserted per track appended to the outbox in the same transaction. The statements and
+ * their parameters are also used over plain JDBC by the ops import command.
  */
 @ApplicationScoped
-public class DumpWriter {
+public class ReleaseWriter {
 
-    static final String UPSERT_RECORDS = """
+    /** Where the releases come from: the records.source column. */
+    public enum Source {
+        DISCOGS_DUMP("discogs_dump"), DISCOGS_API("discogs_api");
+
+        public final String column;
+
+        Source(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * $1 is the source, $2..$26 arrays (one element per release); each parameter appears once, in
+     * order, for the JDBC import command. The API does not say whether a release is its master's main
+     * release: an API write keeps what a dump import stored.
+     */
+    public static final String UPSERT_RECORDS = """
             insert into records (discogs_release_id, master_id, is_main_release, artist, artist_sort, artists, title,
                                  labels, formats, genres, styles, release_year, released, country, notes,
                                  data_quality, discogs_status, images, thumb_url, videos, extra_artists, companies,
@@ -35,15 +55,17 @@ public class DumpWriter {
                    t.formats::jsonb, array(select jsonb_array_elements_text(t.genres::jsonb)),
                    array(select jsonb_array_elements_text(t.styles::jsonb)), t.yr::smallint, t.released, t.country,
                    t.notes, t.dq, t.st, t.images::jsonb, t.thumb, t.videos::jsonb, t.extra::jsonb,
-                   t.companies::jsonb, t.series::jsonb, t.idents::jsonb, t.tc, 'discogs_dump', now()
-            from unnest($1::bigint[], $2::bigint[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[],
-                        $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
-                        $22::text[], $23::text[], $24::text[], $25::int[])
+                   t.companies::jsonb, t.series::jsonb, t.idents::jsonb, t.tc, $1::varchar, now()
+            from unnest($2::bigint[], $3::bigint[], $4::bool[], $5::text[], $6::text[], $7::text[], $8::text[],
+                        $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[],
+                        $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[],
+                        $23::text[], $24::text[], $25::text[], $26::int[])
                  as t(rid, mid, main, artist, artist_sort, artists, title, labels, formats, genres, styles, yr,
                       released, country, notes, dq, st, images, thumb, videos, extra, companies, series, idents, tc)
             on conflict (discogs_release_id) do update set
-                master_id = excluded.master_id, is_main_release = excluded.is_main_release,
+                master_id = excluded.master_id,
+                is_main_release = case when excluded.source = 'discogs_api' then records.is_main_release
+                                       else excluded.is_main_release end,
                 artist = excluded.artist, artist_sort = excluded.artist_sort, artists = excluded.artists,
                 title = excluded.title, labels = excluded.labels, formats = excluded.formats,
                 genres = excluded.genres, styles = excluded.styles, release_year = excluded.release_year,
@@ -55,7 +77,7 @@ public class DumpWriter {
                 source = excluded.source, last_synced_at = excluded.last_synced_at
             returning id, discogs_release_id, (xmax = 0) as inserted""";
 
-    static final String UPSERT_TRACKS = """
+    public static final String UPSERT_TRACKS = """
             insert into tracks (record_id, position, track_index, title, duration_seconds, artists, extra_artists,
                                 is_heading)
             select t.rec, t.pos, t.idx, t.title, t.dur, t.artists::jsonb, t.extra::jsonb, t.heading
@@ -67,13 +89,13 @@ public class DumpWriter {
                 parent_track_id = null
             returning id, record_id, track_index""";
 
-    static final String LINK_SUB_TRACKS = """
+    public static final String LINK_SUB_TRACKS = """
             update tracks c set parent_track_id = p.id
             from unnest($1::bigint[], $2::int[], $3::int[]) as t(rec, idx, pidx)
             join tracks p on p.record_id = t.rec and p.track_index = t.pidx
             where c.record_id = t.rec and c.track_index = t.idx""";
 
-    static final String DELETE_LEFTOVER_TRACKS = """
+    public static final String DELETE_LEFTOVER_TRACKS = """
             delete from tracks t using unnest($1::bigint[], $2::int[]) as n(rec, cnt)
             where t.record_id = n.rec and t.track_index >= n.cnt""";
 
@@ -84,49 +106,56 @@ public class DumpWriter {
     private final Pool pool;
     private final Outbox outbox;
 
-    public DumpWriter(Pool pool, Outbox outbox) {
+    public ReleaseWriter(Pool pool, Outbox outbox) {
         this.pool = pool;
         this.outbox = outbox;
     }
 
     /** Writes the releases (distinct discogs ids) in one transaction. */
-    public Uni<BatchResult> write(List<DumpRelease> releases) {
+    public Uni<BatchResult> write(List<? extends DiscogsRelease> releases, Source source) {
         if (releases.isEmpty()) {
             return Uni.createFrom().item(new BatchResult(0, 0, 0, List.of()));
         }
-        return pool.withTransaction(connection -> write(connection, releases));
+        return pool.withTransaction(connection -> write(connection, releases, source));
     }
 
-    private Uni<BatchResult> write(SqlConnection connection, List<DumpRelease> releases) {
-        return connection.preparedQuery(UPSERT_RECORDS).execute(recordParams(releases)).flatMap(rows -> {
-            Map<Long, Long> recordIds = new HashMap<>();
-            int[] inserted = {0};
-            for (Row row : rows) {
-                recordIds.put(row.getLong("discogs_release_id"), row.getLong("id"));
-                if (row.getBoolean("inserted")) {
-                    inserted[0]++;
-                }
-            }
-            return writeTracks(connection, releases, recordIds).flatMap(trackIds -> {
-                List<OutboundEvent> events = events(releases, recordIds, trackIds);
-                int trackCount = events.size() - releases.size();
-                return outbox.append(connection, events)
-                        .map(v -> new BatchResult(inserted[0], releases.size() - inserted[0], trackCount,
-                                List.copyOf(recordIds.values())));
-            });
-        });
+    /** Writes one release in its own transaction; the record's id. */
+    public Uni<Long> write(DiscogsRelease release, Source source) {
+        return write(List.of(release), source).map(result -> result.recordIds().get(0));
+    }
+
+    private Uni<BatchResult> write(SqlConnection connection, List<? extends DiscogsRelease> releases,
+                                   Source source) {
+        return connection.preparedQuery(UPSERT_RECORDS).execute(Tuple.tuple(recordParams(releases, source)))
+                .flatMap(rows -> {
+                    Map<Long, Long> recordIds = new HashMap<>();
+                    int[] inserted = {0};
+                    for (Row row : rows) {
+                        recordIds.put(row.getLong("discogs_release_id"), row.getLong("id"));
+                        if (row.getBoolean("inserted")) {
+                            inserted[0]++;
+                        }
+                    }
+                    return writeTracks(connection, releases, recordIds).flatMap(trackIds -> {
+                        List<OutboundEvent> events = events(releases, recordIds, trackIds);
+                        int trackCount = events.size() - releases.size();
+                        return outbox.append(connection, events)
+                                .map(v -> new BatchResult(inserted[0], releases.size() - inserted[0], trackCount,
+                                        List.copyOf(recordIds.values())));
+                    });
+                });
     }
 
     /** One TrackUpserted per track and one RecordUpserted per record, keyed by the record id. */
-    static List<OutboundEvent> events(List<DumpRelease> releases, Map<Long, Long> recordIds,
-                                      Map<String, Long> trackIds) {
+    public static List<OutboundEvent> events(List<? extends DiscogsRelease> releases, Map<Long, Long> recordIds,
+                                             Map<String, Long> trackIds) {
         Instant now = Instant.now();
         List<OutboundEvent> events = new ArrayList<>();
-        for (DumpRelease r : releases) {
+        for (DiscogsRelease r : releases) {
             long recordId = recordIds.get(r.discogsReleaseId());
             List<Long> ids = new ArrayList<>(r.tracks().size());
-            for (DumpRelease.DumpTrack t : r.tracks()) {
-                long trackId = trackIds.get(recordId + ":" + t.trackIndex());
+            for (DiscogsRelease.Track t : r.tracks()) {
+                long trackId = trackIds.get(trackKey(recordId, t.trackIndex()));
                 ids.add(trackId);
                 events.add(OutboundEvent.of(EventType.TRACK_UPSERTED, recordId, new TrackUpserted(trackId,
                         recordId, r.discogsReleaseId(), t.position(), t.trackIndex(), t.title(), t.artist(),
@@ -138,8 +167,13 @@ public class DumpWriter {
         return events;
     }
 
-    /** @return track ids by "recordId:trackIndex" */
-    private Uni<Map<String, Long>> writeTracks(SqlConnection connection, List<DumpRelease> releases,
+    /** The key of {@code trackIds} in {@link #events}. */
+    public static String trackKey(long recordId, int trackIndex) {
+        return recordId + ":" + trackIndex;
+    }
+
+    /** @return track ids by {@link #trackKey} */
+    private Uni<Map<String, Long>> writeTracks(SqlConnection connection, List<? extends DiscogsRelease> releases,
                                                Map<Long, Long> recordIds) {
         TrackArrays arrays = TrackArrays.of(releases, recordIds);
         int n = ((Object[]) arrays.tracks().get(0)).length;
@@ -149,7 +183,7 @@ public class DumpWriter {
                         .map(rows -> {
                             Map<String, Long> ids = new HashMap<>();
                             for (Row row : rows) {
-                                ids.put(row.getLong("record_id") + ":" + row.getInteger("track_index"),
+                                ids.put(trackKey(row.getLong("record_id"), row.getInteger("track_index")),
                                         row.getLong("id"));
                             }
                             return ids;
@@ -168,9 +202,9 @@ public class DumpWriter {
      * The parameter arrays of the track statements: {@code tracks} for UPSERT_TRACKS, {@code subTracks}
      * for LINK_SUB_TRACKS, {@code counts} for DELETE_LEFTOVER_TRACKS.
      */
-    record TrackArrays(List<Object> tracks, List<Object> subTracks, List<Object> counts) {
+    public record TrackArrays(List<Object> tracks, List<Object> subTracks, List<Object> counts) {
 
-        static TrackArrays of(List<DumpRelease> releases, Map<Long, Long> recordIds) {
+        public static TrackArrays of(List<? extends DiscogsRelease> releases, Map<Long, Long> recordIds) {
             int n = releases.stream().mapToInt(r -> r.tracks().size()).sum();
             Long[] rec = new Long[n];
             String[] pos = new String[n];
@@ -187,11 +221,11 @@ public class DumpWriter {
             Integer[] counts = new Integer[releases.size()];
             int i = 0;
             int k = 0;
-            for (DumpRelease r : releases) {
+            for (DiscogsRelease r : releases) {
                 long recordId = recordIds.get(r.discogsReleaseId());
                 countRec[k] = recordId;
                 counts[k++] = r.tracks().size();
-                for (DumpRelease.DumpTrack t : r.tracks()) {
+                for (DiscogsRelease.Track t : r.tracks()) {
                     rec[i] = recordId;
                     pos[i] = t.position();
                     idx[i] = t.trackIndex();
@@ -214,12 +248,8 @@ public class DumpWriter {
         }
     }
 
-    private static Tuple recordParams(List<DumpRelease> releases) {
-        return Tuple.tuple(recordArrays(releases));
-    }
-
-    /** The parameter arrays of UPSERT_RECORDS, in order. */
-    static List<Object> recordArrays(List<DumpRelease> releases) {
+    /** The parameters of UPSERT_RECORDS, in order: the source's column value, then 25 arrays. */
+    public static List<Object> recordParams(List<? extends DiscogsRelease> releases, Source source) {
         int n = releases.size();
         Long[] rid = new Long[n];
         Long[] mid = new Long[n];
@@ -247,7 +277,7 @@ public class DumpWriter {
         String[] identifiers = new String[n];
         Integer[] trackCount = new Integer[n];
         for (int i = 0; i < n; i++) {
-            DumpRelease r = releases.get(i);
+            DiscogsRelease r = releases.get(i);
             rid[i] = r.discogsReleaseId();
             mid[i] = r.masterId();
             main[i] = r.mainRelease();
@@ -274,13 +304,13 @@ public class DumpWriter {
             identifiers[i] = r.identifiers();
             trackCount[i] = r.tracks().size();
         }
-        return List.of(rid, mid, main, artist, artistSort, artists, title, labels, formats, genres,
+        return List.of(source.column, rid, mid, main, artist, artistSort, artists, title, labels, formats, genres,
                 styles, year, released, country, notes, dq, status, images, thumb, videos, extra, companies, series,
                 identifiers, trackCount);
     }
 
     private static String jsonStrings(List<String> values) {
-        var array = ReleaseDumpReader.mapper().createArrayNode();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         values.forEach(array::add);
         return array.toString();
     }
