@@ -18,7 +18,10 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "deploy/k8s/base/generated"
 SERVICES = ["identity-service", "catalog-service", "matching-service",
             "user-features-service", "analytics-service", "config-service"]
-VOLATILE = ("app.quarkus.io/commit-id", "app.quarkus.io/build-timestamp")
+VOLATILE = ("app.quarkus.io/commit-id", "app.quarkus.io/build-timestamp", "app.quarkus.io/vcs-uri")
+# Lists whose order Quarkus does not keep stable between builds and whose order does not matter
+# here (no env var refers to another; the envFrom sources share no key).
+UNORDERED = ("env", "envFrom", "volumes", "volumeMounts")
 UPSTREAM_PORTS = {"8081": "identity-service", "8082": "catalog-service", "8083": "matching-service",
                   "8084": "user-features-service", "8085": "analytics-service", "8086": "config-service"}
 
@@ -29,6 +32,9 @@ def strip_volatile(node):
         if isinstance(annotations, dict):
             for key in VOLATILE:
                 annotations.pop(key, None)
+        for key in UNORDERED:
+            if isinstance(node.get(key), list):
+                node[key] = sorted(node[key], key=lambda item: yaml.safe_dump(item, sort_keys=True))
         for value in node.values():
             strip_volatile(value)
     elif isinstance(node, list):
