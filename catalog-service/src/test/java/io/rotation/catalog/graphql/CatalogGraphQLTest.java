@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.record.TestDumps;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.rotation.platform.testing.TestTokens;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,12 +26,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RotationStack.class)
 class CatalogGraphQLTest {
 
-    @Inject
-    DumpImporter importer;
-
     @BeforeEach
     void importTheSampleOnce() throws Exception {
-        TestDumps.importSampleOnce(this, importer);
+        TestDumps.importSampleOnce(this);
     }
 
     @Test

@@ -8,14 +8,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.record.model.RecordFilter;
 import io.rotation.catalog.record.model.RecordSort;
 import io.rotation.catalog.record.service.RecordSearch;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.rotation.platform.testing.TestTokens;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,12 +42,9 @@ class RecordSearchTest {
     /** The release ids of the sample (other tests' records are left out of the comparisons). */
     private static final Set<Long> SAMPLE_IDS = sampleReleaseIds();
 
-    @Inject
-    DumpImporter importer;
-
     @BeforeEach
     void importTheSampleOnce() throws Exception {
-        TestDumps.importSampleOnce(this, importer);
+        TestDumps.importSampleOnce(this);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rotation.catalog.record;
 
+import io.quarkus.arc.Arc;
 import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.platform.testing.RepoRoot;
 import java.io.IOException;
@@ -28,12 +29,13 @@ public final class TestDumps {
     }
 
     /**
-     * Imports {@link #SAMPLE} before the first test of {@code test}'s class (call it from a
-     * {@code @BeforeEach}): once per class, since other classes may change the sample's rows meanwhile.
+     * Imports {@link #SAMPLE} with the application's importer before the first test of {@code test}'s
+     * class (call it from a {@code @BeforeEach} of a {@code @QuarkusTest}): once per class, since other
+     * classes may change the sample's rows meanwhile.
      */
-    public static void importSampleOnce(Object test, DumpImporter importer) throws IOException, XMLStreamException {
+    public static void importSampleOnce(Object test) throws IOException, XMLStreamException {
         if (!SAMPLE_IMPORTED.contains(test.getClass())) {
-            importer.importFile(SAMPLE);
+            Arc.container().instance(DumpImporter.class).get().importFile(SAMPLE);
             SAMPLE_IMPORTED.add(test.getClass());
         }
     }
