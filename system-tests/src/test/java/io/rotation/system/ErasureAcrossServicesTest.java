@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * GDPR erasure end to end: identity erases the account and publishes UserErased on Kafka;
  * user-features and analytics remove what they hold of the user; each service's erasure lands in
- * analytics' audit trail; another listener's data stays.
+ * analytics' audit trail; the account's unexpired token is refused everywhere; another listener's
+ * data stays.
  */
 class ErasureAcrossServicesTest {
 
@@ -39,10 +40,13 @@ class ErasureAcrossServicesTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> auditedServices(admin, leaving.id()).containsAll(
                         List.of("identity-service", "user-features-service", "analytics-service")));
-        // the access token still verifies until it expires, but nothing of the listener is left
-        assertThat(Gateway.as(leaving.token()).get("/api/v1/plays").then().statusCode(200)
-                .extract().jsonPath().getList("items")).isEmpty();
-        assertThat(totalPlays(leaving)).isZero();
+        // the access token has not expired, but no service accepts it any more
+        Gateway.as(leaving.token()).get("/api/v1/plays").then().statusCode(401);
+        Gateway.as(leaving.token()).get("/api/v1/stats/me").then().statusCode(401);
+        // what user-features removed, as its audit entry counts it; the other listener keeps everything
+        assertThat(Gateway.as(admin).queryParam("user_id", leaving.id()).queryParam("action", "user_data_erased")
+                .get("/api/v1/audit-logs").then().statusCode(200).extract().jsonPath()
+                .getInt("items.find { it.service == 'user-features-service' }.new_values.play_history")).isEqualTo(3);
         assertThat(totalPlays(staying)).isEqualTo(3);
         assertThat(Gateway.as(staying.token()).get("/api/v1/plays").then().statusCode(200)
                 .extract().jsonPath().getList("items")).hasSize(3);

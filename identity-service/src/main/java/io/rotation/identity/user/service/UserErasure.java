@@ -10,17 +10,21 @@ import io.rotation.identity.store.model.StoreView;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.problem.ProblemException;
+import io.rotation.platform.security.RevokedSubjects;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * GDPR erasure in identity: the users row goes, and with it (ON DELETE CASCADE) the user's refresh
@@ -32,13 +36,19 @@ import java.util.Map;
 @ApplicationScoped
 public class UserErasure {
 
+    private static final Logger LOG = Logger.getLogger(UserErasure.class);
 
     private final Pool pool;
     private final Outbox outbox;
+    private final RevokedSubjects revoked;
+    private final Duration accessTokenTtl;
 
-    public UserErasure(Pool pool, Outbox outbox) {
+    public UserErasure(Pool pool, Outbox outbox, RevokedSubjects revoked,
+                       @ConfigProperty(name = "rotation.jwt.access-token-ttl") Duration accessTokenTtl) {
         this.pool = pool;
         this.outbox = outbox;
+        this.revoked = revoked;
+        this.accessTokenTtl = accessTokenTtl;
     }
 
     /** Erases the user; {@code byAdmin} says whether an admin rather than the user asked (audited). */
@@ -73,7 +83,12 @@ public class UserErasure {
                                     events.add(OutboundEvent.of(EventType.USER_ERASED, userId, new UserErased(userId, now)));
                                     events.add(audit(userId, byAdmin, held, memberships.size(), stores.size()));
                                     return outbox.append(c, events);
-                                })))));
+                                })))))
+                // after the commit: every service refuses the account's access tokens until they expire
+                .call(() -> revoked.revoke(userId, accessTokenTtl)
+                        .onFailure().invoke(e -> LOG.warnf("user %d erased, but its tokens stay valid until they "
+                                + "expire: %s", userId, e.toString()))
+                        .onFailure().recoverWithNull());
     }
 
     private static OutboundEvent audit(long userId, boolean byAdmin, Map<String, Object> held, int memberships,

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.rotation.platform.consumer.ProcessedEventRetention;
+import io.rotation.platform.security.RevokedSubjects;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,6 +23,9 @@ public abstract class ServiceContractTest {
 
     @Inject
     ProcessedEventRetention processedEventRetention;
+
+    @Inject
+    RevokedSubjects revokedSubjects;
 
     @Test
     void isLive() {
@@ -70,5 +74,19 @@ public abstract class ServiceContractTest {
                 + "and processed_at > now() - interval '30 days'", consumer)).isEqualTo(1);
         Assertions.assertThat(TestDatabase.count("select count(*) from processed_event where consumer = ?", consumer))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void refusesTheStillValidTokenOfAnErasedAccount() {
+        long user = TestTokens.newUserId();
+        String token = TestTokens.user(user);
+        given().auth().oauth2(token).get("/api/v1/no-such-thing").then().statusCode(404);
+
+        revokedSubjects.revoke(user, Duration.ofMinutes(1)).await().atMost(Duration.ofSeconds(10));
+
+        given().auth().oauth2(token).get("/api/v1/no-such-thing").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).get("/api/v1/no-such-thing")
+                .then().statusCode(404);
     }
 }
