@@ -24,15 +24,15 @@ final class Gateway {
         return request().auth().oauth2(token);
     }
 
-    /** Registers a fresh listener and logs in; returns the access token. */
+    /** Registers a fresh listener and logs in. */
     static Listener newListener() {
         String name = "sys" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String password = "system-test-password";
         long id = request().body(Map.of("email", name + "@example.org", "username", name, "password", password))
                 .post("/api/v1/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
-        String token = request().body(Map.of("username", name, "password", password))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
-        return new Listener(id, name, token);
+        io.restassured.path.json.JsonPath login = request().body(Map.of("username", name, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().jsonPath();
+        return new Listener(id, name, login.getString("access_token"), login.getString("refresh_token"));
     }
 
     /** The local admin `./rotation up` ensures; returns the access token. */
@@ -43,7 +43,7 @@ final class Gateway {
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
     }
 
-    record Listener(long id, String username, String token) {
+    record Listener(long id, String username, String token, String refreshToken) {
     }
 
     static {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +27,13 @@ class StoreInventoryFlowTest {
         String admin = Gateway.adminToken();
         long record = importSampleAndFindStockholm(admin);
 
-        String name = "shop" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        Map<String, String> owner = register(name);
-        long store = Gateway.as(owner.get("access_token"))
+        Gateway.Listener owner = Gateway.newListener();
+        String name = "shop-" + owner.username().toLowerCase();
+        long store = Gateway.as(owner.token())
                 .body(Map.of("name", "Shop " + name, "slug", name, "discogs_username", name))
                 .post("/api/v1/stores").then().statusCode(201).extract().jsonPath().getLong("id");
         Gateway.as(admin).body(Map.of("status", "active")).patch("/api/v1/stores/" + store).then().statusCode(200);
-        String ownerToken = Gateway.request().body(Map.of("refresh_token", owner.get("refresh_token")))
+        String ownerToken = Gateway.request().body(Map.of("refresh_token", owner.refreshToken()))
                 .post("/api/v1/auth/refresh").then().statusCode(200).extract().path("access_token");
 
         Map<String, Object> copy = Map.of("store_id", store, "record_id", record,
@@ -74,13 +73,5 @@ class StoreInventoryFlowTest {
                 .get("/api/v1/records").then().statusCode(200).extract().jsonPath();
         assertThat(found.getList("items.discogs_release_id", Long.class)).contains(1L);
         return found.getLong("items.find { it.discogs_release_id == 1 }.id");
-    }
-
-    private static Map<String, String> register(String name) {
-        Gateway.request().body(Map.of("email", name + "@example.org", "username", name, "password", "system-test-password"))
-                .post("/api/v1/auth/register").then().statusCode(201);
-        JsonPath login = Gateway.request().body(Map.of("username", name, "password", "system-test-password"))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().jsonPath();
-        return Map.of("access_token", login.getString("access_token"), "refresh_token", login.getString("refresh_token"));
     }
 }
