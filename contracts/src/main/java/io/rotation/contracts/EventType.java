@@ -8,6 +8,14 @@ import io.rotation.contracts.identity.StoreChanged;
 import io.rotation.contracts.identity.StoreManagerChanged;
 import io.rotation.contracts.identity.UserErased;
 import io.rotation.contracts.identity.UserRegistered;
+import io.rotation.contracts.jobs.JobCancelRequested;
+import io.rotation.contracts.jobs.JobProgressReported;
+import io.rotation.contracts.jobs.JobRequested;
+import io.rotation.contracts.matching.MatchCreated;
+import io.rotation.contracts.matching.MatchStatusChanged;
+import io.rotation.contracts.userfeatures.FavoriteChanged;
+import io.rotation.contracts.userfeatures.FeedbackSubmitted;
+import io.rotation.contracts.userfeatures.FollowChanged;
 import io.rotation.contracts.userfeatures.PlayRecorded;
 
 /**
@@ -27,6 +35,21 @@ public enum EventType {
     INVENTORY_SOLD("io.rotation.catalog.inventory.sold.v1", Topics.CATALOG_INVENTORY, InventoryChanged.class),
     INVENTORY_REMOVED("io.rotation.catalog.inventory.removed.v1", Topics.CATALOG_INVENTORY, InventoryChanged.class),
     PLAY_RECORDED("io.rotation.userfeatures.play.recorded.v1", Topics.USER_FEATURES_PLAYS, PlayRecorded.class),
+    FEEDBACK_SUBMITTED("io.rotation.userfeatures.feedback.submitted.v1", Topics.USER_FEATURES_FEEDBACK,
+            FeedbackSubmitted.class),
+    FAVORITE_ADDED("io.rotation.userfeatures.favorite.added.v1", Topics.USER_FEATURES_FAVORITES,
+            FavoriteChanged.class),
+    FAVORITE_REMOVED("io.rotation.userfeatures.favorite.removed.v1", Topics.USER_FEATURES_FAVORITES,
+            FavoriteChanged.class),
+    FOLLOW_ADDED("io.rotation.userfeatures.follow.added.v1", Topics.USER_FEATURES_FOLLOWS, FollowChanged.class),
+    FOLLOW_REMOVED("io.rotation.userfeatures.follow.removed.v1", Topics.USER_FEATURES_FOLLOWS, FollowChanged.class),
+    MATCH_CREATED("io.rotation.matching.match.created.v1", Topics.MATCHING_MATCHES, MatchCreated.class),
+    MATCH_STATUS_CHANGED("io.rotation.matching.match.status-changed.v1", Topics.MATCHING_MATCHES,
+            MatchStatusChanged.class),
+    JOB_REQUESTED("io.rotation.analytics.job.requested.v1", Topics.ANALYTICS_JOB_REQUESTS, JobRequested.class),
+    JOB_CANCEL_REQUESTED("io.rotation.analytics.job.cancel-requested.v1", Topics.ANALYTICS_JOB_REQUESTS,
+            JobCancelRequested.class),
+    JOB_PROGRESS_REPORTED("io.rotation.jobs.progress.reported.v1", Topics.JOB_PROGRESS, JobProgressReported.class),
     AUDIT_ENTRY_RECORDED("io.rotation.audit.entry.recorded.v1", Topics.AUDIT_ENTRIES, AuditEntryRecorded.class);
 
     private final String type;

@@ -10,6 +10,14 @@ public final class Topics {
     public static final String CATALOG_RECORDS = "rotation.catalog.records.v1";
     public static final String CATALOG_INVENTORY = "rotation.catalog.inventory.v1";
     public static final String USER_FEATURES_PLAYS = "rotation.user-features.plays.v1";
+    public static final String USER_FEATURES_FEEDBACK = "rotation.user-features.feedback.v1";
+    public static final String USER_FEATURES_FAVORITES = "rotation.user-features.favorites.v1";
+    public static final String USER_FEATURES_FOLLOWS = "rotation.user-features.follows.v1";
+    public static final String MATCHING_MATCHES = "rotation.matching.matches.v1";
+    /** Job requests and cancellations from analytics to the service that owns the job type (key = job id). */
+    public static final String ANALYTICS_JOB_REQUESTS = "rotation.analytics.job-requests.v1";
+    /** Every runner's progress reports, stored by analytics in jobs and job_logs (key = run key). */
+    public static final String JOB_PROGRESS = "rotation.jobs.progress.v1";
     /** The audit trail: every service sends here, analytics stores it (key = entity_type:entity_id). */
     public static final String AUDIT_ENTRIES = "rotation.audit.entries.v1";
 

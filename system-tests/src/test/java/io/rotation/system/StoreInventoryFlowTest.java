@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoreInventoryFlowTest {
 
-    private static final Path SAMPLE = Path.of("..", "..", "shared", "data", "discogs", "dump",
+    private static final Path SAMPLE = Path.of("..", "deploy", "local", "data", "discogs",
             "discogs_20200806_releases.xml.gz");
 
     @Test
@@ -58,7 +58,7 @@ class StoreInventoryFlowTest {
     }
 
     private static long importSampleAndFindStockholm(String admin) throws Exception {
-        assertThat(SAMPLE).as("the Discogs sample beside the checkout").exists();
+        assertThat(SAMPLE).as("the Discogs sample in deploy/local/data/discogs").exists();
         long job = Gateway.as(admin).contentType("application/gzip").body(Files.readAllBytes(SAMPLE))
                 .post("/api/v1/imports").then().statusCode(202).extract().jsonPath().getLong("id");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GET /api/v1/records against the real 1,000-release sample (expected releases looked up in
- * ../shared/data/discogs/dump/discogs_20200806_releases.xml.gz). The database is shared with other
+ * deploy/local/data/discogs/discogs_20200806_releases.xml.gz). The database is shared with other
  * tests, so results are compared on the sample's release ids.
  */
 @QuarkusTest

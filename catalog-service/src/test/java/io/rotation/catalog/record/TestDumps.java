@@ -19,8 +19,8 @@ import javax.xml.stream.XMLStreamException;
 public final class TestDumps {
 
     /** The 1,000-release sample of the Discogs dump. */
-    public static final Path SAMPLE = RepoRoot.find().getParent()
-            .resolve("shared/data/discogs/dump/discogs_20200806_releases.xml.gz");
+    public static final Path SAMPLE = RepoRoot.find()
+            .resolve("deploy/local/data/discogs/discogs_20200806_releases.xml.gz");
 
     /** The test classes that have imported the sample. */
     private static final Set<Class<?>> SAMPLE_IMPORTED = ConcurrentHashMap.newKeySet();

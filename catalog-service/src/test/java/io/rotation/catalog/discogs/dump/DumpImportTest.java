@@ -27,7 +27,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole Discogs dump sample (../shared/data/discogs/dump, 1,000 releases) imported for real.
+ * The whole Discogs dump sample (deploy/local/data/discogs, 1,000 releases) imported for real.
  * Tracks are counted as every {@code <track>} element of a release, headings, index tracks and the
  * sub-tracks inside {@code <sub_tracks>} included: that is how the sample's 9,430 is counted, and
  * each of them is one row of {@code tracks}. The database keeps data between runs, so counts are
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RotationStack.class)
 class DumpImportTest {
 
-    static final Path SAMPLE = RepoRoot.find().getParent()
-            .resolve("shared/data/discogs/dump/discogs_20200806_releases.xml.gz");
+    static final Path SAMPLE = RepoRoot.find()
+            .resolve("deploy/local/data/discogs/discogs_20200806_releases.xml.gz");
 
     @Inject
     DumpImporter importer;
