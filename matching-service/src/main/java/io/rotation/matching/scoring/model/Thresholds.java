@@ -11,7 +11,7 @@ import java.util.Optional;
 public record Thresholds(double autoApprove, double review) {
 
     /** Measured: on the held-out half of the labels, every auto-approved video was the right track. */
-    public static final double DEFAULT_AUTO_APPROVE = 0.97;
+    public static final double DEFAULT_AUTO_APPROVE = 0.95;
     /** Measured: below it, hardly any labelled video is its track; above it, a reviewer's time is well spent. */
     public static final double DEFAULT_REVIEW = 0.5;
     public static final Thresholds DEFAULTS = new Thresholds(DEFAULT_AUTO_APPROVE, DEFAULT_REVIEW);

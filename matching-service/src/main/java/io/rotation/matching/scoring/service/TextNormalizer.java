@@ -21,7 +21,7 @@ public final class TextNormalizer {
             Pattern.CASE_INSENSITIVE);
     /** "feat. X", "ft. X", "featuring X" up to the next bracket or " - ". */
     private static final Pattern FEATURING = Pattern.compile(
-            "(?i)(?:^|\\s)(?:feat\\.?|ft\\.?|featuring)\\s[^()\\[\\]{}]*?(?=\\s[-–—~|/]\\s|[()\\[\\]{}]|$)");
+            "(?i)(?<=^|[\\s(\\[{])(?:feat\\.?|ft\\.?|featuring)\\s[^()\\[\\]{}]*?(?=\\s[-–—~|/]\\s|[()\\[\\]{}]|$)");
     private static final Pattern BRACKETED = Pattern.compile("\\(([^()]*)\\)|\\[([^\\[\\]]*)]|\\{([^{}]*)}|【([^【】]*)】");
 
     private TextNormalizer() {
@@ -88,7 +88,7 @@ public final class TextNormalizer {
 
     /** The title without "feat. X" credits. */
     public static String withoutFeaturing(String title) {
-        return title == null ? "" : FEATURING.matcher(title).replaceAll(" ").strip();
+        return title == null ? "" : FEATURING.matcher(title).replaceAll("").replaceAll("\\s+", " ").strip();
     }
 
     /** The bracketed parts of a title ("(Dub Mix)", "[Label, 1999]"), innermost first, without brackets. */
