@@ -32,8 +32,10 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        s = Normalizer.normalize(s, Normalizer.Form.NFD);
+        boolean ascii = isAscii(text);
+        String s = ascii ? text.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT),
+                        Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(s.length());
         int previousScript = -1;
         for (int i = 0; i < s.length(); ) {
@@ -65,7 +67,22 @@ public final class TextNormalizer {
         while (end > 0 && out.charAt(end - 1) == ' ') {
             end--;
         }
-        return Normalizer.normalize(out.substring(0, end), Normalizer.Form.NFC);
+        String normal = out.substring(0, end);
+        return ascii ? normal : Normalizer.normalize(normal, Normalizer.Form.NFC);
+    }
+
+    /** NFKC, skipped for plain ASCII (most titles), which it leaves as it is. */
+    static String compatible(String text) {
+        return text == null ? "" : isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words of {@link #normalize}. */
@@ -94,7 +111,7 @@ public final class TextNormalizer {
     /** The bracketed parts of a title ("(Dub Mix)", "[Label, 1999]"), innermost first, without brackets. */
     public static List<String> bracketedParts(String title) {
         List<String> parts = new ArrayList<>();
-        String s = title == null ? "" : Normalizer.normalize(title, Normalizer.Form.NFKC);
+        String s = compatible(title);
         for (int round = 0; round < 3; round++) {
             Matcher m = BRACKETED.matcher(s);
             boolean found = false;
@@ -119,7 +136,7 @@ public final class TextNormalizer {
 
     /** The title with its bracketed parts removed (NFKC applied, so full-width brackets count). */
     public static String withoutBrackets(String title) {
-        String s = title == null ? "" : Normalizer.normalize(title, Normalizer.Form.NFKC);
+        String s = compatible(title);
         String previous;
         do {
             previous = s;

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * A track as an editor reads it: the song's title (and its alternatives, "Cuando Ella Viene = When She
  * Comes"), the mix or version in brackets ("(Jay's Afrotronic Vocal)"), its own credits and duration.
  */
-record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, Set<String> mixWords,
-                    Set<String> ownWords, Set<String> versionWords, List<List<String>> artists, String media,
-                    String identity) {
+record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, List<String> titlePhrases,
+                    Set<String> mixWords, Set<String> distinctiveMixWords, Set<String> ownWords,
+                    Set<String> versionWords, List<List<String>> artists, String media, String identity) {
 
     private static final Pattern MEDIA = Pattern.compile("^([A-Za-z]{2,}|[A-Za-z]*\\d+(?=[-.]))");
     private static final Pattern ALTERNATIVES = Pattern.compile("\\s+=\\s+");
@@ -60,7 +60,9 @@ record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, Set
         var media = MEDIA.matcher(position);
         String mediaKey = media.find() ? media.group(1).toLowerCase(Locale.ROOT) : "side";
         String identity = String.join(" ", TextNormalizer.words(title));
-        return new TrackProfile(track, ordinal, titles, mixWords, own, versions, artists, mediaKey, identity);
+        List<String> phrases = titles.stream().map(t -> " " + String.join(" ", t) + " ").toList();
+        return new TrackProfile(track, ordinal, titles, phrases, mixWords, distinctive(mixWords, titles), own,
+                versions, artists, mediaKey, identity);
     }
 
     Integer duration() {
@@ -72,7 +74,7 @@ record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, Set
      * The words of a bracketed mix or version ("(Jay's Afrotronic Vocal)" → jays, afrotronic) that are
      * not the song's title nor a word every mix shares: what tells this mix from its siblings.
      */
-    Set<String> distinctiveMixWords() {
+    private static Set<String> distinctive(Set<String> mixWords, List<List<String>> titles) {
         Set<String> out = new LinkedHashSet<>();
         for (String w : mixWords) {
             boolean generic = Vocabulary.STOP.contains(w) || Vocabulary.GENERIC_MIX.contains(w)

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /** A candidate's title read once: its words, the same run together, and what it says beyond the song. */
-record VideoProfile(Candidate candidate, List<String> words, Set<String> wordSet, String joined, String spaced,
+record VideoProfile(Candidate candidate, List<String> words, List<String> pairs, Set<String> wordSet, String joined,
+                    String spaced,
                     Set<String> featuredWords, List<String> channelWords, String albumPhrase,
                     Integer durationSeconds) {
 
@@ -27,7 +28,11 @@ record VideoProfile(Candidate candidate, List<String> words, Set<String> wordSet
         List<String> channel = new ArrayList<>(TextNormalizer.words(candidate.channelName()));
         channel.remove("topic");
         Integer d = candidate.durationSeconds();
-        return new VideoProfile(candidate, words, new HashSet<>(words), String.join("", words), spaced, featured,
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            pairs.add(words.get(i) + words.get(i + 1));
+        }
+        return new VideoProfile(candidate, words, pairs, new HashSet<>(words), String.join("", words), spaced, featured,
                 channel, albumPhrase, d == null || d <= 0 ? null : d);
     }
 

@@ -116,7 +116,7 @@ final class Weighing {
             String w = words.get(i);
             double weight = weight(w);
             total += weight;
-            boolean paired = i + 1 < words.size() && accountedFor(release, track, w + words.get(i + 1));
+            boolean paired = i + 1 < words.size() && accountedFor(release, track, video.pairs().get(i));
             if (!paired && !pairedWithPrevious && !video.featuredWords().contains(w)
                     && !accountedFor(release, track, w)) {
                 unexplained += weight;
@@ -220,12 +220,17 @@ final class Weighing {
         Set<String> rest = new java.util.HashSet<>(video.wordSet());
         rest.removeAll(track.ownWords());
         rest.removeAll(release.artistWords());
+        if (rest.isEmpty()) {
+            return;
+        }
         for (TrackProfile other : release.tracks()) {
             if (other == track || other.identity().equals(track.identity()) || isReleaseTitle(release, other)) {
                 continue;
             }
-            for (List<String> title : other.titles()) {
-                if (!video.spaced().contains(" " + String.join(" ", title) + " ")) {
+            for (int i = 0; i < other.titles().size(); i++) {
+                List<String> title = other.titles().get(i);
+                if (!rest.contains(title.get(0)) && !rest.contains(title.get(title.size() - 1))
+                        || !video.spaced().contains(other.titlePhrases().get(i))) {
                     continue;
                 }
                 double content = 0;
