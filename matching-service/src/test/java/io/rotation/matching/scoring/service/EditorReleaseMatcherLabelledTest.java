@@ -93,6 +93,15 @@ class EditorReleaseMatcherLabelledTest {
         assertDropped(5, "F6XDimM4mJg"); // Datacide - Flowerhead (Full Album)
         assertDropped(61, "Hld-bcNg7nI"); // Ambiant Otaku (Full Album)
         assertDropped(3, "bqUfNGJEKlo"); // a mixed CD as one upload
+        // Without durations to tell, the words say it: an album upload titled like the title track.
+        DiscogsSample.Release beyondLove = DiscogsSample.releases().get(13L);
+        Candidate album = new Candidate("youtube", "synthetic-album", "https://www.youtube.com/watch?v=synthetic-album",
+                "Moonchildren - Beyond Love (Full Album)", null, null, Candidate.SOURCE_SEARCH, null, null);
+        Candidate track = new Candidate("youtube", "synthetic-track", "https://www.youtube.com/watch?v=synthetic-track",
+                "Moonchildren - Beyond Love", null, null, Candidate.SOURCE_SEARCH, null, null);
+        List<Assignment> assigned = MATCHER.assign(beyondLove.context(), List.of(album, track));
+        assertThat(assigned).filteredOn(a -> THRESHOLDS.statusFor(a.confidence()).isPresent())
+                .extracting(a -> a.candidate().externalId()).containsExactly("synthetic-track");
         // ...while a track as long as its release (a one-track album) is that track.
         assertAutoApproved(12645412, "TlYA-Iu60hE", "1");
         assertAutoApproved(14220539, "kTP6rLXY8mk", "1");
