@@ -1,0 +1,113 @@
+package io.rotation.matching.scoring.service;
+
+import io.rotation.matching.scoring.model.Assignment;
+import io.rotation.matching.scoring.model.Candidate;
+import io.rotation.matching.scoring.model.ReleaseContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges a release's candidates the way a music editor does. Each candidate is weighed against every
+ * playable track ({@link Evidence}: title, artist, what else its title says, duration, version words,
+ * album uploads, other tracks named, the position); the release's tracks then compete for it, with
+ * "none of them" as one more option: {@code confidence = e^best / (1 + Σ e^track)}. Two mixes that the
+ * title cannot tell apart therefore share the belief and neither is sure; the same track on two media
+ * (LP and CD of one release) counts once. A candidate goes to one track at most.
+ */
+@ApplicationScoped
+public class EditorReleaseMatcher implements ReleaseMatcher {
+
+    /** Below this, the candidate's title shares too little with any track to be worth a reviewer's time. */
+    static final double MIN_TITLE_SIMILARITY = 0.5;
+    private static final double MIN_CONFIDENCE = 0.01;
+
+    @Override
+    public List<Assignment> assign(ReleaseContext release, List<Candidate> candidates) {
+        ReleaseProfile profile = ReleaseProfile.of(release);
+        List<Assignment> out = new ArrayList<>();
+        if (profile.tracks().isEmpty() || candidates == null) {
+            return out;
+        }
+        int[] group = sameTrackGroups(profile.tracks());
+        for (Candidate candidate : candidates) {
+            Assignment a = judge(profile, group, VideoProfile.of(candidate));
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private Assignment judge(ReleaseProfile release, int[] group, VideoProfile video) {
+        List<TrackProfile> tracks = release.tracks();
+        Evidence[] evidence = new Evidence[tracks.size()];
+        for (int i = 0; i < tracks.size(); i++) {
+            evidence[i] = Weighing.weigh(release, tracks.get(i), video);
+        }
+        double[] groupBest = new double[tracks.size()];
+        Arrays.fill(groupBest, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < tracks.size(); i++) {
+            groupBest[group[i]] = Math.max(groupBest[group[i]], evidence[i].logit);
+        }
+        int best = -1;
+        for (int i = 0; i < tracks.size(); i++) {
+            if (best < 0 || evidence[i].logit > evidence[best].logit) {
+                best = i;
+            }
+        }
+        Evidence chosen = evidence[best];
+        if (chosen.titleSimilarity < MIN_TITLE_SIMILARITY) {
+            return null;
+        }
+        double sum = Math.exp(-chosen.logit);
+        Evidence runnerUp = null;
+        for (double logit : groupBest) {
+            if (logit > Double.NEGATIVE_INFINITY) {
+                sum += Math.exp(logit - chosen.logit);
+            }
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            if (group[i] != group[best] && (runnerUp == null || evidence[i].logit > runnerUp.logit)) {
+                runnerUp = evidence[i];
+            }
+        }
+        double confidence = 1 / sum;
+        if (!(confidence >= MIN_CONFIDENCE)) {
+            return null;
+        }
+        return new Assignment(chosen.track.track().trackId(), video.candidate(),
+                confidence, chosen.parts(confidence, runnerUp, video.candidate().source()));
+    }
+
+    /** The same song listed on two media of one release (LP side A and CD) is one option, the first listed. */
+    private static int[] sameTrackGroups(List<TrackProfile> tracks) {
+        int[] group = new int[tracks.size()];
+        for (int i = 0; i < tracks.size(); i++) {
+            group[i] = i;
+            TrackProfile t = tracks.get(i);
+            for (int j = 0; j < i; j++) {
+                TrackProfile earlier = tracks.get(j);
+                if (group[j] == j && earlier.identity().equals(t.identity()) && !earlier.media().equals(t.media())
+                        && sameLength(earlier.duration(), t.duration())) {
+                    group[i] = j;
+                    break;
+                }
+            }
+        }
+        return group;
+    }
+
+    private static boolean sameLength(Integer a, Integer b) {
+        return a == null || b == null || Math.abs(a - b) <= 3;
+    }
+
+    static Set<String> words(List<List<String>> lists) {
+        Set<String> out = new HashSet<>();
+        lists.forEach(out::addAll);
+        return out;
+    }
+}

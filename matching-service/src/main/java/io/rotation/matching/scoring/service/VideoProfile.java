@@ -1,0 +1,61 @@
+package io.rotation.matching.scoring.service;
+
+import io.rotation.matching.scoring.model.Candidate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A candidate's title read once: its words, the same run together, and what it says beyond the song. */
+record VideoProfile(Candidate candidate, List<String> words, List<String> pairs, Set<String> wordSet, String joined,
+                    String spaced,
+                    Set<String> featuredWords, List<String> channelWords, String albumPhrase,
+                    Integer durationSeconds) {
+
+    static VideoProfile of(Candidate candidate) {
+        String title = TextNormalizer.withoutPositionPrefix(candidate.title() == null ? "" : candidate.title());
+        List<String> words = TextNormalizer.words(title);
+        String spaced = " " + String.join(" ", words) + " ";
+        String albumPhrase = null;
+        for (String phrase : Vocabulary.ALBUM_PHRASES) {
+            if (spaced.contains(" " + phrase + " ")) {
+                albumPhrase = phrase;
+                break;
+            }
+        }
+        Set<String> featured = new HashSet<>(TextNormalizer.words(title));
+        featured.removeAll(TextNormalizer.words(TextNormalizer.withoutFeaturing(title)));
+        List<String> channel = new ArrayList<>(TextNormalizer.words(candidate.channelName()));
+        channel.remove("topic");
+        Integer d = candidate.durationSeconds();
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            pairs.add(words.get(i) + words.get(i + 1));
+        }
+        return new VideoProfile(candidate, words, pairs, new HashSet<>(words), String.join("", words), spaced, featured,
+                channel, albumPhrase, d == null || d <= 0 ? null : d);
+    }
+
+    /** True when the title has the word, or the word run together from several ("Th' Attaboy" = "Th'Attaboy"). */
+    boolean has(String word) {
+        if (wordSet.contains(word)) {
+            return true;
+        }
+        return word.length() >= 4 && joined.contains(word);
+    }
+
+    /** 1 when the title has the word, 0.9 for a near spelling ("Deth" for "Death"), else 0. */
+    double match(String word) {
+        if (has(word)) {
+            return 1;
+        }
+        if (word.length() >= 5) {
+            for (String w : words) {
+                if (Spelling.near(word, w)) {
+                    return 0.9;
+                }
+            }
+        }
+        return 0;
+    }
+}

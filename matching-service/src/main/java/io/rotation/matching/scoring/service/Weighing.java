@@ -1,0 +1,321 @@
+package io.rotation.matching.scoring.service;
+
+import io.rotation.matching.scoring.model.Candidate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The weights of an editor's evidence, in log-odds. A candidate whose title is the track's, whose other
+ * words are the artist's and nothing unexplained, scores about +4.5 (confidence ~0.99 when no other track
+ * competes); a duration within seconds adds +2.5; a version the track is not (live, demo, another mix),
+ * an album upload or a second track named take it far below zero.
+ */
+final class Weighing {
+
+    static final double BIAS = -10.5;
+    static final double TITLE = 9.0;
+    static final double EXPLAINED = 5.0;
+    static final double ARTIST = 1.0;
+    /** The release's own page lists the video: its editors already tied it to this release. */
+    static final double LISTED_BY_RELEASE = 1.0;
+    static final double STRONG_VERSION = -4.0;
+    static final double MEDIUM_VERSION = -3.5;
+    static final double NOT_MUSIC = -6.0;
+    static final double OTHER_MIX = -3.0;
+    /** The track is itself a named mix and the candidate names another cut: surely a sibling, not this. */
+    static final double ANOTHER_CUT_OF_A_MIX = -1.5;
+    static final double MISSING_MIX = -4.0;
+    static final double ALBUM_UPLOAD = -6.0;
+    static final double OTHER_TRACK = -6.0;
+    static final double POSITION = 1.5;
+    static final double TITLE_IS_RELEASE_TITLE = -3.0;
+    static final double TOO_LONG_UNTIMED = -3.0;
+
+    private Weighing() {
+    }
+
+    static Evidence weigh(ReleaseProfile release, TrackProfile track, VideoProfile video) {
+        Evidence e = new Evidence(track);
+        e.titleSimilarity = titleSimilarity(track, video);
+        e.artistSimilarity = artistSimilarity(release, track, video);
+        e.explained = explained(release, track, video, e);
+        versions(release, track, video, e);
+        duration(release, track, video, e);
+        otherTracks(release, track, video, e);
+        position(track, video, e);
+        double logit = BIAS + TITLE * e.titleSimilarity + EXPLAINED * e.explained + ARTIST * e.artistSimilarity
+                + e.durationWeight;
+        if (Candidate.SOURCE_RELEASE_VIDEO.equals(video.candidate().source())) {
+            logit += LISTED_BY_RELEASE;
+        }
+        boolean trackIsAMix = track.versionWords().stream().anyMatch(Vocabulary.GENERIC_MIX::contains);
+        for (String conflict : e.versionConflicts) {
+            logit += conflictWeight(conflict) + (trackIsAMix ? ANOTHER_CUT_OF_A_MIX : 0);
+        }
+        Set<String> distinctive = track.distinctiveMixWords();
+        if (!distinctive.isEmpty()) {
+            boolean strongMissing = e.missingMixWords.stream().anyMatch(Vocabulary.STRONG_VERSION::contains);
+            logit += strongMissing ? STRONG_VERSION : MISSING_MIX * weight(e.missingMixWords) / weight(distinctive);
+        }
+        if (e.albumUpload != null) {
+            logit += ALBUM_UPLOAD;
+        }
+        if (e.namesOtherTrack != null) {
+            logit += OTHER_TRACK;
+        }
+        if (e.positionNamed) {
+            logit += POSITION;
+        }
+        if (e.titleIsReleaseTitle) {
+            logit += TITLE_IS_RELEASE_TITLE;
+        }
+        e.logit = logit;
+        return e;
+    }
+
+    /** The share of the track's title (best of its alternatives) that the candidate's title spells. */
+    static double titleSimilarity(TrackProfile track, VideoProfile video) {
+        double best = 0;
+        for (List<String> title : track.titles()) {
+            double total = 0;
+            double found = 0;
+            for (String w : title) {
+                double weight = weight(w);
+                total += weight;
+                found += weight * video.match(w);
+            }
+            best = Math.max(best, total == 0 ? 0 : found / total);
+        }
+        return best;
+    }
+
+    /** The best share of one credited name (the release's or the track's) found in the title or channel. */
+    static double artistSimilarity(ReleaseProfile release, TrackProfile track, VideoProfile video) {
+        double best = 0;
+        for (List<List<String>> names : List.of(release.artists(), track.artists())) {
+            for (List<String> name : names) {
+                double total = 0;
+                double found = 0;
+                for (String w : name) {
+                    total += weight(w);
+                    found += weight(w) * Math.max(video.match(w), video.channelWords().contains(w) ? 1 : 0);
+                }
+                best = Math.max(best, total == 0 ? 0 : found / total);
+            }
+        }
+        return best;
+    }
+
+    /** The share of the candidate's title that an editor can account for; the rest goes to the parts. */
+    static double explained(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {
+        double total = 0;
+        double unexplained = 0;
+        List<String> words = video.words();
+        boolean pairedWithPrevious = false;
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            double weight = weight(w);
+            total += weight;
+            boolean paired = i + 1 < words.size() && accountedFor(release, track, video.pairs().get(i));
+            if (!paired && !pairedWithPrevious && !video.featuredWords().contains(w)
+                    && !accountedFor(release, track, w)) {
+                unexplained += weight;
+                e.unexplainedWords.add(w);
+            }
+            pairedWithPrevious = paired;
+        }
+        return total == 0 ? 0 : 1 - unexplained / total;
+    }
+
+    private static boolean accountedFor(ReleaseProfile release, TrackProfile track, String w) {
+        if (track.ownWords().contains(w) || release.titleWordSet().contains(w) || Vocabulary.NOISE.contains(w)
+                || Vocabulary.STOP.contains(w) || TrackProfile.namesAVersion(w) || isNumberOrCode(w)) {
+            return true;
+        }
+        for (String own : track.ownWords()) {
+            if (Spelling.near(own, w) || (w.length() >= 4 && own.length() > w.length() && own.contains(w))) {
+                return true;
+            }
+        }
+        if (release.artistWords().contains(w)) {
+            return true;
+        }
+        for (String a : release.artistWords()) {
+            if (Spelling.near(a, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void versions(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {
+        boolean otherMixNamed = false;
+        boolean trackIsAMix = track.versionWords().stream().anyMatch(Vocabulary.GENERIC_MIX::contains);
+        for (String w : video.words()) {
+            if (track.ownWords().contains(w) || release.titleWordSet().contains(w)
+                    || release.artistWords().contains(w) || (trackIsAMix && Vocabulary.GENERIC_MIX.contains(w))) {
+                continue;
+            }
+            if (Vocabulary.STRONG_VERSION.contains(w) && !(release.live() && isLiveWord(w))) {
+                e.versionConflicts.add(w);
+            } else if (Vocabulary.NOT_MUSIC.contains(w)) {
+                e.versionConflicts.add(w);
+            } else if (Vocabulary.MEDIUM_VERSION.contains(w)) {
+                e.versionConflicts.add(w);
+            } else if (Vocabulary.GENERIC_MIX.contains(w) && !w.equals("original") && !w.equals("version")) {
+                otherMixNamed = true;
+            }
+        }
+        for (String w : track.distinctiveMixWords()) {
+            if (video.match(w) == 0) {
+                e.missingMixWords.add(w);
+            }
+        }
+        Set<String> distinctive = track.distinctiveMixWords();
+        boolean ownMixNamed = !distinctive.isEmpty() && weight(e.missingMixWords) < 0.5 * weight(distinctive);
+        if ((otherMixNamed || trackIsAMix) && !ownMixNamed && !e.unexplainedWords.isEmpty()) {
+            e.versionConflicts.add("other mix: " + String.join(" ", e.unexplainedWords));
+        }
+        e.albumUpload = video.albumPhrase();
+    }
+
+    private static void duration(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {
+        Integer v = video.durationSeconds();
+        Integer t = track.duration();
+        if (v == null) {
+            return;
+        }
+        if (t != null) {
+            int delta = Math.abs(v - t);
+            e.durationDelta = delta;
+            double relative = delta / (double) t;
+            double scaled = delta / Math.max(1.0, t / 300.0);
+            if (scaled <= 3) {
+                e.durationWeight = 2.5;
+            } else if (scaled <= 8) {
+                e.durationWeight = 1.8;
+            } else if (scaled <= 15) {
+                e.durationWeight = 1.0;
+            } else if (scaled <= 30) {
+                e.durationWeight = 0.2;
+            } else {
+                e.durationWeight = -1.0 - Math.min(3.0, (scaled - 30) / 15.0) - (relative > 0.2 ? 1.5 : 0)
+                        - (relative > 0.5 ? 1.5 : 0);
+            }
+        } else if (v > 15 * 60 && release.tracks().size() >= 3) {
+            e.durationWeight = TOO_LONG_UNTIMED;
+        }
+        Integer total = release.totalSeconds();
+        if (total != null && release.tracks().size() >= 3 && v >= 0.75 * total
+                && (t == null || t < 0.5 * total) && e.albumUpload == null) {
+            e.albumUpload = "as long as the release";
+        }
+        if (t == null && v > 10 * 60 && release.tracks().size() >= 3 && isReleaseTitle(release, track)) {
+            e.titleIsReleaseTitle = true;
+        }
+    }
+
+    /** A second track of the release named in the title, beyond this one's: the upload is of both, or of neither. */
+    private static void otherTracks(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {
+        Set<String> rest = new java.util.HashSet<>(video.wordSet());
+        rest.removeAll(track.ownWords());
+        rest.removeAll(release.artistWords());
+        if (rest.isEmpty()) {
+            return;
+        }
+        for (TrackProfile other : release.tracks()) {
+            if (other == track || other.identity().equals(track.identity()) || isReleaseTitle(release, other)) {
+                continue;
+            }
+            for (int i = 0; i < other.titles().size(); i++) {
+                List<String> title = other.titles().get(i);
+                if (!rest.contains(title.get(0)) && !rest.contains(title.get(title.size() - 1))
+                        || !video.spaced().contains(other.titlePhrases().get(i))) {
+                    continue;
+                }
+                double content = 0;
+                boolean all = true;
+                for (String w : title) {
+                    if (Vocabulary.STOP.contains(w) || track.ownWords().contains(w)) {
+                        continue;
+                    }
+                    content += w.length();
+                    if (!rest.contains(w)) {
+                        all = false;
+                        break;
+                    }
+                }
+                if (all && content >= 4) {
+                    e.namesOtherTrack = other.track().position() + " " + other.track().title();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void position(TrackProfile track, VideoProfile video, Evidence e) {
+        List<String> words = video.words();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equals("track") && words.get(i + 1).equals(Integer.toString(track.ordinal()))) {
+                e.positionNamed = true;
+                return;
+            }
+        }
+    }
+
+    private static boolean isReleaseTitle(ReleaseProfile release, TrackProfile track) {
+        for (List<String> title : track.titles()) {
+            if (title.equals(release.titleWords())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLiveWord(String w) {
+        return w.equals("live") || w.equals("concert");
+    }
+
+    private static double conflictWeight(String conflict) {
+        if (Vocabulary.STRONG_VERSION.contains(conflict)) {
+            return STRONG_VERSION;
+        }
+        if (Vocabulary.NOT_MUSIC.contains(conflict)) {
+            return NOT_MUSIC;
+        }
+        if (Vocabulary.MEDIUM_VERSION.contains(conflict)) {
+            return MEDIUM_VERSION;
+        }
+        return OTHER_MIX;
+    }
+
+    private static boolean isNumberOrCode(String w) {
+        boolean digit = false;
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isDigit(w.charAt(i))) {
+                digit = true;
+                break;
+            }
+        }
+        return digit && (w.length() <= 3 || w.matches("(19|20)\\d\\d") || !w.chars().allMatch(Character::isDigit));
+    }
+
+    /** Small words count little; numbers tell "Part 1" from "Part 2", so they count much. */
+    static double weight(String w) {
+        if (Vocabulary.STOP.contains(w)) {
+            return 0.25;
+        }
+        if (w.chars().allMatch(Character::isDigit) || Vocabulary.ROMAN.contains(w)) {
+            return 2.0;
+        }
+        return 1.0 + Math.min(w.length(), 10) / 10.0;
+    }
+
+    static double weight(Iterable<String> words) {
+        double total = 0;
+        for (String w : words) {
+            total += weight(w);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,93 @@
+package io.rotation.matching.scoring;
+
+import io.rotation.platform.testing.RepoRoot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The hand labels of bench/matching/labels.csv: which track of its release each video is. */
+public final class Labels {
+
+    public static final Path PATH = RepoRoot.find().resolve("bench/matching/labels.csv");
+
+    /**
+     * One labelled video. {@code positions} are the right tracks' positions (two when the release lists
+     * the song on two media); empty when the video is none of the release's tracks.
+     */
+    public record Label(long releaseId, String videoId, String videoTitle, Set<String> positions, boolean unsure,
+                        String note) {
+
+        public boolean isTrack() {
+            return !unsure && !positions.isEmpty();
+        }
+
+        public boolean isNone() {
+            return !unsure && positions.isEmpty();
+        }
+
+        /** The half of the labels the weights were tuned on; the other half is held out. */
+        public boolean tuning() {
+            return Long.hashCode(releaseId * 0x9E3779B97F4A7C15L >>> 17) % 2 == 0;
+        }
+    }
+
+    private Labels() {
+    }
+
+    public static List<Label> all() {
+        try {
+            List<Label> out = new ArrayList<>();
+            boolean header = true;
+            for (String line : Files.readAllLines(PATH, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                List<String> f = csv(line);
+                String label = f.get(4);
+                boolean unsure = label.equals("unsure");
+                Set<String> positions = unsure || label.equals("none") ? Set.of() : Set.of(label.split("\\|"));
+                out.add(new Label(Long.parseLong(f.get(0)), f.get(1), f.get(2), positions, unsure, f.get(6)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + PATH, e);
+        }
+    }
+
+    /** One CSV record (RFC 4180 quoting; the labels have no line breaks inside fields). */
+    static List<String> csv(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
