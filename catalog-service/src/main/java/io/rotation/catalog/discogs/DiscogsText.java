@@ -1,6 +1,10 @@
 package io.rotation.catalog.discogs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.contracts.catalog.RecordUpserted;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +18,7 @@ public final class DiscogsText {
 
     private static final Pattern DURATION = Pattern.compile("^(?:(\\d+):)?(\\d+):(\\d{1,2})$");
     private static final Pattern DISAMBIGUATION = Pattern.compile("\\s\\(\\d+\\)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DiscogsText() {
     }
@@ -74,5 +79,49 @@ public final class DiscogsText {
     /** At most {@code max} characters (the column's length). */
     public static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The names of an artists array (JSON text, as stored), anv first, "(2)" dropped; empty when none. */
+    public static List<String> artistNames(String artistsJson) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode a : parse(artistsJson)) {
+            String anv = a.path("anv").asText("").strip();
+            String name = anv.isEmpty() ? DISAMBIGUATION.matcher(a.path("name").asText("").strip()).replaceAll("")
+                    : anv;
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The videos array (JSON text, dump or API shape) as the events carry it; videos without a uri left out. */
+    public static List<RecordUpserted.Video> videos(String videosJson) {
+        List<RecordUpserted.Video> videos = new ArrayList<>();
+        for (JsonNode v : parse(videosJson)) {
+            String uri = v.path("uri").asText("").strip();
+            if (uri.isEmpty()) {
+                continue;
+            }
+            JsonNode duration = v.path("duration");
+            Integer seconds = duration.canConvertToInt() && duration.asInt(-1) >= 0 ? Integer.valueOf(duration.asInt())
+                    : duration.isTextual() && duration.asText().strip().matches("\\d{1,9}")
+                    ? Integer.valueOf(duration.asText().strip()) : null;
+            String title = v.path("title").asText("").strip();
+            videos.add(new RecordUpserted.Video(uri, title.isEmpty() ? null : title, seconds));
+        }
+        return videos;
+    }
+
+    private static JsonNode parse(String json) {
+        if (json == null || json.isBlank()) {
+            return JSON.createArrayNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node.isArray() ? node : JSON.createArrayNode();
+        } catch (JsonProcessingException e) {
+            return JSON.createArrayNode();
+        }
     }
 }

@@ -159,10 +159,11 @@ public class ReleaseWriter {
                 ids.add(trackId);
                 events.add(OutboundEvent.of(EventType.TRACK_UPSERTED, recordId, new TrackUpserted(trackId,
                         recordId, r.discogsReleaseId(), t.position(), t.trackIndex(), t.title(), t.artist(),
-                        t.durationSeconds(), now)));
+                        t.durationSeconds(), now, DiscogsText.artistNames(t.artists()), t.heading())));
             }
             events.add(OutboundEvent.of(EventType.RECORD_UPSERTED, recordId, new RecordUpserted(recordId,
-                    r.discogsReleaseId(), r.artist(), r.title(), r.releaseYear(), r.genres(), r.styles(), ids, now)));
+                    r.discogsReleaseId(), r.artist(), r.title(), r.releaseYear(), r.genres(), r.styles(), ids, now,
+                    DiscogsText.artistNames(r.artists()), DiscogsText.videos(r.videos()))));
         }
         return events;
     }

@@ -4,9 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A record was created or updated in the catalog, with the ids of its tracks. {@code discogsReleaseId}
- * is null for a record a store added by hand.
+ * A record was created or updated in the catalog, with the ids of its tracks (in tracklist order;
+ * the record's TrackUpserted events precede it on the topic). {@code discogsReleaseId} is null for a
+ * record a store added by hand. {@code artists} are the release's credited artist names and
+ * {@code videos} the videos the release lists on Discogs: what matching needs to find its audio.
  */
 public record RecordUpserted(long recordId, Long discogsReleaseId, String artist, String title, Integer releaseYear,
-                             List<String> genres, List<String> styles, List<Long> trackIds, Instant upsertedAt) {
+                             List<String> genres, List<String> styles, List<Long> trackIds, Instant upsertedAt,
+                             List<String> artists, List<Video> videos) {
+
+    /** A video of the release: {@code uri} as Discogs gives it (a YouTube URL), duration in seconds. */
+    public record Video(String uri, String title, Integer durationSeconds) {
+    }
 }

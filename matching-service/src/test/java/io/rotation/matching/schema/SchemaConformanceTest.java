@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SchemaConformanceTest {
 
     private static final Set<String> TABLES = Set.of("audio_matches", "audio_match_history", "match_candidates",
-            "audio_quality_metrics", "metadata_cache", "track_matches");
+            "audio_quality_metrics", "metadata_cache", "track_matches", "releases", "release_tracks", "match_reports");
     private static final Set<String> PLATFORM_TABLES = Set.of("outbox_event", "processed_event",
             "time_partitioned_table", "databasechangelog", "databasechangeloglock");
 

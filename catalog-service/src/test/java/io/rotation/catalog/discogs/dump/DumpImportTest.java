@@ -95,6 +95,13 @@ class DumpImportTest {
                 .filteredOn(EventType.TRACK_UPSERTED.type()::equals).hasSize(6);
         assertThat(announced).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .anySatisfy(json -> assertThat(json).contains("\"title\": \"Stockholm\"").contains("\"track_ids\""));
+        // what matching needs to find the tracks' audio travels with them
+        assertThat(announced).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .anySatisfy(json -> assertThat(json).contains("\"artists\": [\"The Persuader\"]")
+                        .contains("{\"uri\": \"https://www.youtube.com/watch?v=MpmbntGDyNE\", \"title\": "
+                                + "\"The Persuader - Östermalm\", \"duration_seconds\": 296}"))
+                .anySatisfy(json -> assertThat(json).contains("\"title\": \"Östermalm\"")
+                        .contains("\"heading\": false").contains("\"duration_seconds\": 285"));
     }
 
     private static void assertCounts(String ids) {

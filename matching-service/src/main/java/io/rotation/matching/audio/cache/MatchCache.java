@@ -1,0 +1,124 @@
+package io.rotation.matching.audio.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.rotation.matching.audio.model.MatchView;
+import io.rotation.matching.audio.service.MatchingSettings;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Served matches in Redis, read through, for the TTL of the settings (24 h): a track's list under
+ * {@code matching:track:<id>}, a record's under {@code matching:record:<id>}, one match under
+ * {@code matching:match:<id>}. Whoever changes a match evicts its track's, record's and own keys
+ * after the commit. Redis down (or slower than the timeout) means the database answers and nothing
+ * is cached; a failed eviction leaves a stale list for at most the TTL.
+ */
+@ApplicationScoped
+public class MatchCache {
+
+    private static final Logger LOG = Logger.getLogger(MatchCache.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper mapper;
+    private final MatchingSettings.Cache settings;
+    private final Counter hits;
+    private final Counter misses;
+
+    public MatchCache(ReactiveRedisDataSource redis, ObjectMapper mapper, MatchingSettings settings,
+                      MeterRegistry registry) {
+        this.redis = redis;
+        this.mapper = mapper;
+        this.settings = settings.cache();
+        this.hits = Counter.builder("rotation.matching.cache.hits").register(registry);
+        this.misses = Counter.builder("rotation.matching.cache.misses").register(registry);
+    }
+
+    public static String trackKey(long trackId) {
+        return "matching:track:" + trackId;
+    }
+
+    public static String recordKey(long recordId) {
+        return "matching:record:" + recordId;
+    }
+
+    public static String matchKey(long matchId) {
+        return "matching:match:" + matchId;
+    }
+
+    /** The cached value of {@code key}, or what {@code load} gives (then cached unless null). */
+    public <T> Uni<T> get(String key, Class<T> type, Supplier<Uni<T>> load) {
+        return redis.value(String.class).get(key)
+                .ifNoItem().after(settings.timeout()).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("match cache unavailable, %s read from the database: %s", key, e.toString());
+                    return null;
+                })
+                .chain(cached -> {
+                    T value = cached == null ? null : read(cached, type);
+                    if (value != null) {
+                        hits.increment();
+                        return Uni.createFrom().item(value);
+                    }
+                    misses.increment();
+                    return load.get().call(loaded -> loaded == null ? Uni.createFrom().voidItem() : store(key, loaded));
+                });
+    }
+
+    /** Evicts what these matches' changes made stale (never fails). */
+    public Uni<Void> evict(List<MatchView> changed) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (MatchView m : changed) {
+            keys.add(trackKey(m.trackId()));
+            keys.add(matchKey(m.id()));
+            if (m.recordId() != null) {
+                keys.add(recordKey(m.recordId()));
+            }
+        }
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.key().del(keys.toArray(String[]::new))
+                .ifNoItem().after(settings.timeout()).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("match cache unavailable, %d keys not evicted (stale for up to %s): %s", keys.size(),
+                            settings.ttl(), e.toString());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> store(String key, Object value) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return redis.value(String.class).set(key, json, new SetArgs().px(settings.ttl()))
+                .ifNoItem().after(settings.timeout()).fail()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("match cache unavailable, %s not cached: %s", key, e.toString());
+                    return null;
+                })
+                .replaceWithVoid();
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("unreadable cached value, read from the database: %s", e.getMessage());
+            return null;
+        }
+    }
+}
