@@ -26,12 +26,7 @@ public final class FlagSet {
 
     /** Compiles an Unleash state document. */
     public static FlagSet of(JsonNode state) {
-        Map<Integer, List<Constraint>> segments = new HashMap<>();
-        for (JsonNode s : state.path("segments")) {
-            List<Constraint> constraints = new ArrayList<>();
-            s.path("constraints").forEach(c -> constraints.add(new Constraint(c)));
-            segments.put(s.path("id").asInt(), List.copyOf(constraints));
-        }
+        Map<Integer, List<Constraint>> segments = compileSegments(state.path("segments"));
         Map<String, Feature> features = new HashMap<>();
         for (JsonNode f : state.path("features")) {
             Feature feature = new Feature(f, segments);
@@ -40,15 +35,32 @@ public final class FlagSet {
         return new FlagSet(Map.copyOf(features), Map.copyOf(segments));
     }
 
-    /** This set with one feature added or replaced (its definition in Unleash's format), or removed (null). */
-    public FlagSet with(String name, JsonNode definition) {
+    /**
+     * This set with one feature added or replaced (its definition in Unleash's format, with the
+     * Unleash segments it references), or removed (definition null).
+     */
+    public FlagSet with(String name, JsonNode definition, JsonNode segmentsOfFeature) {
         Map<String, Feature> copy = new HashMap<>(features);
-        if (definition == null) {
+        if (definition == null || definition.isNull()) {
             copy.remove(name);
         } else {
-            copy.put(name, new Feature(definition, segments));
+            Map<Integer, List<Constraint>> own = new HashMap<>(segments);
+            if (segmentsOfFeature != null) {
+                own.putAll(compileSegments(segmentsOfFeature));
+            }
+            copy.put(name, new Feature(definition, own));
         }
         return new FlagSet(Map.copyOf(copy), segments);
+    }
+
+    private static Map<Integer, List<Constraint>> compileSegments(JsonNode json) {
+        Map<Integer, List<Constraint>> segments = new HashMap<>();
+        for (JsonNode s : json) {
+            List<Constraint> constraints = new ArrayList<>();
+            s.path("constraints").forEach(c -> constraints.add(new Constraint(c)));
+            segments.put(s.path("id").asInt(), List.copyOf(constraints));
+        }
+        return Map.copyOf(segments);
     }
 
     public Set<String> names() {
