@@ -2,6 +2,8 @@ package io.rotation.contracts;
 
 import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.catalog.InventoryChanged;
+import io.rotation.contracts.config.FlagChanged;
+import io.rotation.contracts.config.RateLimitChanged;
 import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.contracts.catalog.TrackUpserted;
 import io.rotation.contracts.identity.StoreChanged;
@@ -50,6 +52,8 @@ public enum EventType {
     JOB_CANCEL_REQUESTED("io.rotation.analytics.job.cancel-requested.v1", Topics.ANALYTICS_JOB_REQUESTS,
             JobCancelRequested.class),
     JOB_PROGRESS_REPORTED("io.rotation.jobs.progress.reported.v1", Topics.JOB_PROGRESS, JobProgressReported.class),
+    FLAG_CHANGED("io.rotation.config.flag.changed.v1", Topics.CONFIG_FLAGS, FlagChanged.class),
+    RATE_LIMIT_CHANGED("io.rotation.config.rate-limit.changed.v1", Topics.CONFIG_RATE_LIMITS, RateLimitChanged.class),
     AUDIT_ENTRY_RECORDED("io.rotation.audit.entry.recorded.v1", Topics.AUDIT_ENTRIES, AuditEntryRecorded.class);
 
     private final String type;

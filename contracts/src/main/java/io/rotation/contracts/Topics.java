@@ -21,6 +21,15 @@ public final class Topics {
     /** The audit trail: every service sends here, analytics stores it (key = entity_type:entity_id). */
     public static final String AUDIT_ENTRIES = "rotation.audit.entries.v1";
 
+    /**
+     * Feature flags, compacted (cleanup.policy=compact): the latest message per flag key is the flag,
+     * so a service reads the topic from the beginning at start and then follows it (key = flag key).
+     */
+    public static final String CONFIG_FLAGS = "rotation.config.flags.v1";
+
+    /** Rate-limit rules, compacted like the flags: the latest message per rule id is the rule. */
+    public static final String CONFIG_RATE_LIMITS = "rotation.config.rate-limits.v1";
+
     /** Suffix of the dead-letter topic a consumer sends a poison message to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 

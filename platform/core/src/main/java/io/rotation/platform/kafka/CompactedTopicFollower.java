@@ -1,0 +1,145 @@
+package io.rotation.platform.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a compacted topic (the latest message per key is the state of that key) from the beginning
+ * and then follows it, handing every message to a callback on one daemon thread. No consumer group:
+ * every instance of every service sees every message. Used for configuration every service holds in
+ * memory (feature flags, rate-limit rules).
+ */
+public final class CompactedTopicFollower {
+
+    private static final Logger LOG = Logger.getLogger(CompactedTopicFollower.class);
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final BiConsumer<String, byte[]> onMessage;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+
+    public CompactedTopicFollower(String bootstrapServers, String topic, BiConsumer<String, byte[]> onMessage) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.onMessage = onMessage;
+    }
+
+    /** Starts following; waits until the existing messages are read, at most {@code initialLoad}. */
+    public void start(Duration initialLoad) {
+        ensureCompacted();
+        Thread follower = new Thread(this::follow, "follow-" + topic);
+        follower.setDaemon(true);
+        follower.start();
+        try {
+            if (!caughtUp.await(initialLoad.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("%s not read to its end within %s: starting with what arrived, the rest follows", topic, initialLoad);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    private void follow() {
+        while (running) {
+            try {
+                followOnce();
+            } catch (WakeupException stopping) {
+                return;
+            } catch (Exception e) {
+                LOG.warnf("lost %s, reading it again in 1s: %s", topic, e.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void followOnce() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = c;
+            List<TopicPartition> partitions = new ArrayList<>();
+            c.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions yet");
+            }
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    try {
+                        onMessage.accept(r.key(), r.value());
+                    } catch (RuntimeException e) {
+                        LOG.errorf("message %s of %s skipped: %s", r.key(), topic, e.toString());
+                    }
+                }
+                if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.countDown();
+                }
+            }
+        }
+    }
+
+    /** Brokers that create topics on first use give them the default policy: this one must be compacted. */
+    private void ensureCompacted() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(config)) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"))))
+                        .all().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                        new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET))))
+                        .all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.warnf("could not make %s a compacted topic: %s", topic, e.toString());
+        }
+    }
+}
