@@ -57,7 +57,7 @@ class StoreInventoryFlowTest {
                 .contentType("application/problem+json");
     }
 
-    private static long importSampleAndFindStockholm(String admin) throws Exception {
+    static long importSampleAndFindStockholm(String admin) throws Exception {
         assertThat(SAMPLE).as("the Discogs sample in deploy/local/data/discogs").exists();
         long job = Gateway.as(admin).contentType("application/gzip").body(Files.readAllBytes(SAMPLE))
                 .post("/api/v1/imports").then().statusCode(202).extract().jsonPath().getLong("id");

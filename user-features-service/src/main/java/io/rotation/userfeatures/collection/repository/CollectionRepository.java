@@ -121,10 +121,10 @@ public class CollectionRepository {
     public Uni<Void> moveItem(SqlClient client, long collectionId, long itemId, int from, int to) {
         return client.preparedQuery("""
                         update user_collection_items set position = case
-                            when id = $2 then $4
-                            when $4 < $3 then position + 1
+                            when id = $2 then $4::int
+                            when $4::int < $3::int then position + 1
                             else position - 1 end
-                        where collection_id = $1 and position between least($3, $4) and greatest($3, $4)""")
+                        where collection_id = $1 and position between least($3::int, $4::int) and greatest($3::int, $4::int)""")
                 .execute(Tuple.of(collectionId, itemId, from, to)).replaceWithVoid();
     }
 
