@@ -6,6 +6,8 @@ import io.rotation.contracts.config.FlagChanged;
 import io.rotation.contracts.config.RateLimitChanged;
 import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.contracts.catalog.TrackUpserted;
+import io.rotation.contracts.export.UserExportPartReady;
+import io.rotation.contracts.export.UserExportRequested;
 import io.rotation.contracts.identity.StoreChanged;
 import io.rotation.contracts.identity.StoreManagerChanged;
 import io.rotation.contracts.identity.UserErased;
@@ -18,6 +20,7 @@ import io.rotation.contracts.matching.MatchStatusChanged;
 import io.rotation.contracts.userfeatures.FavoriteChanged;
 import io.rotation.contracts.userfeatures.FeedbackSubmitted;
 import io.rotation.contracts.userfeatures.FollowChanged;
+import io.rotation.contracts.userfeatures.FollowedStoreListed;
 import io.rotation.contracts.userfeatures.PlayRecorded;
 
 /**
@@ -45,6 +48,11 @@ public enum EventType {
             FavoriteChanged.class),
     FOLLOW_ADDED("io.rotation.userfeatures.follow.added.v1", Topics.USER_FEATURES_FOLLOWS, FollowChanged.class),
     FOLLOW_REMOVED("io.rotation.userfeatures.follow.removed.v1", Topics.USER_FEATURES_FOLLOWS, FollowChanged.class),
+    FOLLOWED_STORE_LISTED("io.rotation.userfeatures.followed-store.listed.v1", Topics.USER_FEATURES_NOTIFICATIONS,
+            FollowedStoreListed.class),
+    USER_EXPORT_REQUESTED("io.rotation.userfeatures.export.requested.v1", Topics.USER_FEATURES_EXPORTS,
+            UserExportRequested.class),
+    USER_EXPORT_PART_READY("io.rotation.exports.part.ready.v1", Topics.EXPORT_PARTS, UserExportPartReady.class),
     MATCH_CREATED("io.rotation.matching.match.created.v1", Topics.MATCHING_MATCHES, MatchCreated.class),
     MATCH_STATUS_CHANGED("io.rotation.matching.match.status-changed.v1", Topics.MATCHING_MATCHES,
             MatchStatusChanged.class),

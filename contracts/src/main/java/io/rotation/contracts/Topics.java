@@ -13,6 +13,12 @@ public final class Topics {
     public static final String USER_FEATURES_FEEDBACK = "rotation.user-features.feedback.v1";
     public static final String USER_FEATURES_FAVORITES = "rotation.user-features.favorites.v1";
     public static final String USER_FEATURES_FOLLOWS = "rotation.user-features.follows.v1";
+    /** Per-follower news of the stores a user follows (key = user id), for notifiers and analytics. */
+    public static final String USER_FEATURES_NOTIFICATIONS = "rotation.user-features.notifications.v1";
+    /** GDPR export requests from user-features to every service holding personal data (key = user id). */
+    public static final String USER_FEATURES_EXPORTS = "rotation.user-features.exports.v1";
+    /** Every service's part of a user's export, assembled by user-features (key = user id). */
+    public static final String EXPORT_PARTS = "rotation.exports.parts.v1";
     public static final String MATCHING_MATCHES = "rotation.matching.matches.v1";
     /** Job requests and cancellations from analytics to the service that owns the job type (key = job id). */
     public static final String ANALYTICS_JOB_REQUESTS = "rotation.analytics.job-requests.v1";

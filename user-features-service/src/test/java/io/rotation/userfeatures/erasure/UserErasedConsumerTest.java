@@ -42,7 +42,7 @@ class UserErasedConsumerTest {
 
     /** What one user holds, per table, as {@link #holdings} counts it. */
     private static final String[] TABLES = {"play_history", "favorites", "user_collections", "user_collection_items",
-        "user_follows", "user_preferences", "feedback"};
+        "user_follows", "user_preferences", "feedback", "user_exports", "known_users"};
 
     private static TestEvents events;
     private static String topic;
@@ -101,6 +101,8 @@ class UserErasedConsumerTest {
             assertThat(counts.get("user_preferences").asInt()).isEqualTo(1);
             assertThat(counts.get("feedback_anonymised").asInt()).isEqualTo(1);
             assertThat(counts.get("feedback_unassigned").asInt()).isEqualTo(1);
+            assertThat(counts.get("user_exports").asInt()).isEqualTo(1);
+            assertThat(counts.get("known_users").asInt()).isEqualTo(1);
             assertThat(audit.drain(Duration.ofSeconds(2)).stream().filter(auditOf(erased))).hasSize(1);
         }
     }
@@ -128,7 +130,7 @@ class UserErasedConsumerTest {
     }
 
     @Test
-    void ignoresUserRegisteredOnTheSameTopic() throws Exception {
+    void doesNotEraseOnUserRegisteredOnTheSameTopic() throws Exception {
         long registered = TestTokens.newUserId();
         long sentinel = TestTokens.newUserId();
         seed(registered, TestTokens.newUserId());
@@ -203,6 +205,8 @@ class UserErasedConsumerTest {
                 insert into user_follows (follower_id, followee_type, followee_id)
                 values (?, 'store', 3), (?, 'user', ?)""", user, user, peer);
         TestDatabase.update("insert into user_preferences (user_id, theme) values (?, 'dark')", user);
+        io.rotation.userfeatures.Library.export(user);
+        io.rotation.userfeatures.Library.user(user);
         TestDatabase.update("""
                 insert into feedback (user_id, assigned_to, feedback_type, title)
                 values (null, ?, 'bug_report', 'assigned to them')""", user);

@@ -9,6 +9,8 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not Found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method Not Allowed", 405),
     CONFLICT("conflict", "Conflict", 409),
+    /** Well-formed, but refers to something that does not exist or breaks a rule (following yourself). */
+    UNPROCESSABLE("unprocessable", "Unprocessable Content", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported Media Type", 415),
     TOO_MANY_REQUESTS("rate-limited", "Too Many Requests", 429),
     INTERNAL("internal", "Internal Server Error", 500),

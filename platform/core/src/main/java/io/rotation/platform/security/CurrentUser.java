@@ -41,6 +41,22 @@ public class CurrentUser {
         return !identity.isAnonymous() && (isAdmin() || id() == userId);
     }
 
+    /**
+     * The user id of an identity already verified, or null for an anonymous caller: for endpoints
+     * anonymous callers may read too, which resolve {@code CurrentIdentityAssociation#getDeferredIdentity()}
+     * (the request's lazily resolved identity must not be resolved on the event loop).
+     */
+    public static Long idOf(SecurityIdentity identity) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(jwt.getSubject());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Ids of the stores the caller manages, from the token. */
     public Set<Long> managedStoreIds() {
         return storeIdsOf(token);

@@ -37,6 +37,13 @@ public class UserDataRepository {
         steps.put("feedback_anonymised", "update feedback set user_id = null where user_id = $1");
         // a staff member's queue: the items go back to the unassigned pool
         steps.put("feedback_unassigned", "update feedback set assigned_to = null where assigned_to = $1");
+        // exports are copies of all of the above (their parts first, to be counted)
+        steps.put("user_export_parts", """
+                delete from user_export_parts p using user_exports e
+                where e.id = p.export_id and e.user_id = $1""");
+        steps.put("user_exports", "delete from user_exports where user_id = $1");
+        // the projection's copy of identity's account (their username)
+        steps.put("known_users", "delete from known_users where user_id = $1");
         return steps;
     }
 

@@ -2,6 +2,7 @@ package io.rotation.userfeatures.play.repository;
 
 import io.rotation.userfeatures.play.model.Play;
 import io.rotation.userfeatures.play.model.PlayAction;
+import io.rotation.userfeatures.play.model.PlayFilter;
 import io.rotation.userfeatures.play.model.PlayHistory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -87,15 +88,27 @@ public class PlayRepository {
                 .getSingleResultOrNull()).map(row -> row == null ? null : Play.of(row));
     }
 
-    /** The user's plays, newest first, after the (played_at, id) position of a cursor. */
-    public Uni<List<Play>> listNewestFirst(long userId, Instant beforeAt, Long beforeId, int limit) {
-        String where = beforeAt == null ? "" : " and (playedAt < :at or (playedAt = :at and id < :id))";
+    /** The user's plays that pass the filter, newest first, after the (played_at, id) position of a cursor. */
+    public Uni<List<Play>> listNewestFirst(long userId, PlayFilter filter, Instant beforeAt, Long beforeId, int limit) {
+        String where = (beforeAt == null ? "" : " and (playedAt < :at or (playedAt = :at and id < :id))")
+                + (filter.from() == null ? "" : " and playedAt >= :from")
+                + (filter.to() == null ? "" : " and playedAt < :to")
+                + (filter.trackId() == null ? "" : " and trackId = :track");
         return sessions.withSession(s -> {
             var query = s.createSelectionQuery("from PlayHistory where userId = :user" + where
                     + " order by playedAt desc, id desc", PlayHistory.class)
                     .setParameter("user", userId).setMaxResults(limit);
             if (beforeAt != null) {
                 query.setParameter("at", beforeAt).setParameter("id", beforeId);
+            }
+            if (filter.from() != null) {
+                query.setParameter("from", filter.from());
+            }
+            if (filter.to() != null) {
+                query.setParameter("to", filter.to());
+            }
+            if (filter.trackId() != null) {
+                query.setParameter("track", filter.trackId());
             }
             return query.getResultList();
         }).map(rows -> rows.stream().map(Play::of).toList());

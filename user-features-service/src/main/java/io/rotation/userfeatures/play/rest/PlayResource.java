@@ -2,11 +2,13 @@ package io.rotation.userfeatures.play.rest;
 
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
+import io.rotation.platform.rest.Params;
 import io.rotation.platform.security.CurrentUser;
 import io.rotation.userfeatures.play.model.BatchResult;
 import io.rotation.userfeatures.play.model.NewPlay;
 import io.rotation.userfeatures.play.model.NewPlayBatch;
 import io.rotation.userfeatures.play.model.Play;
+import io.rotation.userfeatures.play.model.PlayFilter;
 import io.rotation.userfeatures.play.service.PlayService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -53,8 +55,11 @@ public class PlayResource {
     }
 
     @GET
-    @Operation(summary = "The caller's plays, newest first")
-    public Uni<Page<Play>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return plays.list(caller.id(), PageRequest.of(limit, cursor));
+    @Operation(summary = "The caller's listening history, newest first: played_at in [from, to), optionally of one track")
+    public Uni<Page<Play>> list(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("track_id") String trackId, @QueryParam("limit") Integer limit,
+                                @QueryParam("cursor") String cursor) {
+        return plays.list(caller.id(), PlayFilter.of(from, to, Params.optionalPositive("track_id", trackId)),
+                PageRequest.of(limit, cursor));
     }
 }

@@ -12,6 +12,7 @@ import io.rotation.userfeatures.play.model.BatchResult;
 import io.rotation.userfeatures.play.model.NewPlay;
 import io.rotation.userfeatures.play.model.Play;
 import io.rotation.userfeatures.play.model.PlayAction;
+import io.rotation.userfeatures.play.model.PlayFilter;
 import io.rotation.userfeatures.play.repository.PlayRepository;
 import io.rotation.userfeatures.play.repository.PlayRepository.PlayRow;
 import io.smallrye.mutiny.Uni;
@@ -66,10 +67,10 @@ public class PlayService {
                 batch.size() - stored.size()));
     }
 
-    public Uni<Page<Play>> list(long userId, PageRequest page) {
+    public Uni<Page<Play>> list(long userId, PlayFilter filter, PageRequest page) {
         Instant at = page.first() ? null : page.afterPart(0, Instant::parse);
         Long id = page.first() ? null : page.afterPart(1, Long::valueOf);
-        return plays.listNewestFirst(userId, at, id, page.limit() + 1)
+        return plays.listNewestFirst(userId, filter, at, id, page.limit() + 1)
                 .map(rows -> page.page(rows, p -> List.of(p.playedAt(), p.id())));
     }
 
