@@ -2,8 +2,7 @@ package io.rotation.platform.rest;
 
 import io.rotation.platform.problem.ProblemException;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import java.net.URI;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -16,20 +15,20 @@ public class RequestTextFilter {
     static final String UNREADABLE = "must be UTF-8 text without NUL characters, percent-encoded";
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
-    public void refuseUnreadableText(ContainerRequestContext request) {
-        URI uri = request.getUriInfo().getRequestUri();
-        String path = uri.getRawPath();
-        if (path != null) {
-            for (String segment : path.split("/", -1)) {
-                if (RequestText.decode(segment, false) == null) {
-                    throw ProblemException.invalidField("path", UNREADABLE);
-                }
+    public void refuseUnreadableText(HttpServerRequest request) {
+        // the request target as received: UriInfo would first have to parse it as a java.net.URI
+        String target = request.uri() == null ? "" : request.uri();
+        int mark = target.indexOf('?');
+        String path = mark < 0 ? target : target.substring(0, mark);
+        for (String segment : path.split("/", -1)) {
+            if (RequestText.decode(segment, false) == null) {
+                throw ProblemException.invalidField("path", UNREADABLE);
             }
         }
-        String query = uri.getRawQuery();
-        if (query == null) {
+        if (mark < 0) {
             return;
         }
+        String query = target.substring(mark + 1);
         for (String pair : query.split("&", -1)) {
             int equals = pair.indexOf('=');
             String name = RequestText.decode(equals < 0 ? pair : pair.substring(0, equals), true);
