@@ -43,6 +43,19 @@ final class Gateway {
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
     }
 
+    /** A fresh listener who owns a store the admin activated, with a token that carries the store. */
+    static Listener newStoreManager() {
+        Listener owner = newListener();
+        String slug = "shop-" + owner.username().toLowerCase();
+        long store = as(owner.token()).body(Map.of("name", "Shop " + slug, "slug", slug, "discogs_username", slug))
+                .post("/api/v1/stores").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(adminToken()).body(Map.of("status", "active")).patch("/api/v1/stores/" + store).then().statusCode(200);
+        io.restassured.path.json.JsonPath refreshed = request().body(Map.of("refresh_token", owner.refreshToken()))
+                .post("/api/v1/auth/refresh").then().statusCode(200).extract().jsonPath();
+        return new Listener(owner.id(), owner.username(), refreshed.getString("access_token"),
+                refreshed.getString("refresh_token"));
+    }
+
     record Listener(long id, String username, String token, String refreshToken) {
     }
 

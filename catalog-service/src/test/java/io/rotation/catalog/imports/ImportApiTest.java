@@ -2,6 +2,7 @@ package io.rotation.catalog.imports;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -10,7 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestTokens;
+import io.rotation.platform.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +26,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RotationStack.class)
 class ImportApiTest {
 
-    private final String admin = TestTokens.admin(TestTokens.newUserId());
+    private final long adminId = TestTokens.newUserId();
+    private final String admin = TestTokens.admin(adminId);
 
     @Test
     void anAdminStartsAnImportAndFollowsItToCompletion() throws Exception {
@@ -55,17 +61,54 @@ class ImportApiTest {
     }
 
     @Test
-    void aPathThatIsNotAReleasesDumpIsABadRequest() throws Exception {
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("path", "/nonexistent/discogs_20200806_releases.xml.gz"))
-                .post("/api/v1/imports").then().statusCode(400).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("no readable file"));
+    void aFileOfTheImportDirectoryThatIsNotAReleasesDumpIsABadRequest() throws Exception {
         given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("path", resource("discogs/dump/not-a-dump.xml").toString()))
                 .post("/api/v1/imports").then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("not a Discogs releases dump"));
+                .body("detail", containsString("not a Discogs releases dump"));
         given().auth().oauth2(admin).contentType("application/json").body(Map.of())
                 .post("/api/v1/imports").then().statusCode(400);
+    }
+
+    @Test
+    void aRelativePathIsReadFromTheImportDirectory() {
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("path", "crafted-releases.xml"))
+                .post("/api/v1/imports").then().statusCode(202);
+    }
+
+    @Test
+    void everyPathOutsideTheImportDirectoryIsRefusedAlikeAndNothingIsQueued() throws Exception {
+        Path directory = resource("discogs/dump");
+        Path outside = Files.createTempDirectory("rotation-outside-");
+        Path dumpOutside = Files.copy(directory.resolve("crafted-releases.xml"), outside.resolve("releases.xml"));
+        Path link = directory.resolve("link-to-outside-" + UUID.randomUUID() + ".xml");
+        Files.createSymbolicLink(link, dumpOutside);
+        try {
+            List<String> refused = List.of(
+                    "/etc/shadow", "/etc/passwd", "/nonexistent/discogs_20200806_releases.xml.gz",
+                    dumpOutside.toString(), "../../../pom.xml", "../dump/../../../pom.xml",
+                    link.getFileName().toString(), link.toString(), directory.toString(), ".", "",
+                    "missing-" + UUID.randomUUID() + ".xml");
+            for (String path : refused) {
+                given().auth().oauth2(admin).contentType("application/json")
+                        .body("{\"path\": \"" + path + "\"}")
+                        .post("/api/v1/imports").then().statusCode(400).contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("path"))
+                        .body("detail", equalTo("path: must name a readable releases dump inside the server's import directory"));
+            }
+            // a NUL byte: refused by the platform's JSON reading, naming the field
+            for (String path : List.of("crafted-releases.xml\\u0000.gz", "\\u0000", "../\\u0000/etc/passwd")) {
+                given().auth().oauth2(admin).contentType("application/json")
+                        .body("{\"path\": \"" + path + "\"}")
+                        .post("/api/v1/imports").then().statusCode(400).contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("path"));
+            }
+            assertThat(TestDatabase.count("select count(*) from import_runs where requested_by = ?", adminId)).isZero();
+        } finally {
+            Files.deleteIfExists(link);
+            Files.deleteIfExists(dumpOutside);
+            Files.deleteIfExists(outside);
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Imports of Discogs releases dumps (admin only): from a path on the server, or uploaded (multipart
+ * Imports of Discogs releases dumps (admin only): from a path in the server's import directory, or uploaded (multipart
  * part {@code file}, or the dump as the request body), plain XML or gzip either way.
  */
 @Path("/api/v1/imports")
@@ -47,7 +47,7 @@ public class ImportResource {
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a Discogs releases dump (.xml or .xml.gz) from a server-side path, in the background")
+    @Operation(summary = "Import a Discogs releases dump (.xml or .xml.gz) from the server's import directory (a path relative to it, or absolute inside it), in the background")
     public Response start(ImportRequest body) {
         if (body == null) {
             throw ProblemException.invalidField("path", "is required");

@@ -50,6 +50,7 @@ public class ImportJobs {
     private final DumpImporter importer;
     private final Pool pool;
     private final Mutiny.SessionFactory sessions;
+    private final ImportDirectory directory;
     private final Duration staleAfter;
     /** This instance, as recorded in import_runs.runner. */
     private final String runner = UUID.randomUUID().toString();
@@ -59,12 +60,13 @@ public class ImportJobs {
         return t;
     });
 
-    public ImportJobs(DumpImporter importer, Pool pool, Mutiny.SessionFactory sessions,
+    public ImportJobs(DumpImporter importer, Pool pool, Mutiny.SessionFactory sessions, ImportDirectory directory,
                       @ConfigProperty(name = "rotation.catalog.import.stale-after", defaultValue = "3m")
                       Duration staleAfter) {
         this.importer = importer;
         this.pool = pool;
         this.sessions = sessions;
+        this.directory = directory;
         this.staleAfter = staleAfter;
     }
 
@@ -115,18 +117,13 @@ public class ImportJobs {
     }
 
     /**
-     * Checks the file on the server (blocking: call from a worker thread), records a pending run and queues it.
+     * Checks the file in the import directory (blocking: call from a worker thread), records a pending run and
+     * queues it.
      *
      * @return the run as stored (status pending)
      */
     public ImportRunView start(String path, Long requestedBy) {
-        if (path == null || path.isBlank()) {
-            throw ProblemException.invalidField("path", "must be the server-side path of a releases dump");
-        }
-        Path file = Path.of(path).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw ProblemException.invalidField("path", "no readable file at " + file);
-        }
+        Path file = directory.resolve(path);
         check(file, "path");
         return queue(file, "path", null, requestedBy);
     }
