@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The job requests analytics runs itself (metrics_aggregation, analytics_cleanup, content_similarity). */
+/** The job requests analytics runs itself (metrics_aggregation, analytics_cleanup). */
 @ApplicationScoped
 public class JobRequestsConsumer {
 

@@ -20,8 +20,7 @@ public final class JobOwners {
             JobType.audio_matching, MATCHING,
             JobType.metadata_refresh, MATCHING,
             JobType.metrics_aggregation, ANALYTICS,
-            JobType.analytics_cleanup, ANALYTICS,
-            JobType.content_similarity, ANALYTICS);
+            JobType.analytics_cleanup, ANALYTICS);
 
     private JobOwners() {
     }
