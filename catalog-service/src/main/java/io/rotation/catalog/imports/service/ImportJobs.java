@@ -7,6 +7,8 @@ import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.discogs.dump.ImportProgress;
 import io.rotation.catalog.imports.model.ImportRun;
 import io.rotation.catalog.imports.model.ImportRunView;
+import io.rotation.platform.jobs.JobContext;
+import io.rotation.platform.jobs.JobRunner;
 import io.rotation.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +41,10 @@ import org.jboss.logging.Logger;
  * its unfinished runs regularly, and any instance marks failed the unfinished runs whose heartbeat is
  * older than {@code rotation.catalog.import.stale-after} ("interrupted"), at start-up and then
  * on every heartbeat. The admin starts them again (an import is an idempotent upsert).
+ * <p>
+ * Every run reports to analytics' jobs as well ({@link JobRunner}): an import started here under the run
+ * key {@code catalog-service/import/<id>}, one an admin asked analytics for ({@code discogs_import}, a
+ * server-side {@code path}) as that job, run by {@link #runRequested} on the job runner's thread.
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -52,6 +60,7 @@ public class ImportJobs {
     private final Mutiny.SessionFactory sessions;
     private final ImportDirectory directory;
     private final Duration staleAfter;
+    private final JobRunner jobs;
     /** This instance, as recorded in import_runs.runner. */
     private final String runner = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -62,8 +71,9 @@ public class ImportJobs {
 
     public ImportJobs(DumpImporter importer, Pool pool, Mutiny.SessionFactory sessions, ImportDirectory directory,
                       @ConfigProperty(name = "rotation.catalog.import.stale-after", defaultValue = "3m")
-                      Duration staleAfter) {
+                      Duration staleAfter, JobRunner jobs) {
         this.importer = importer;
+        this.jobs = jobs;
         this.pool = pool;
         this.sessions = sessions;
         this.directory = directory;
@@ -123,9 +133,26 @@ public class ImportJobs {
      * @return the run as stored (status pending)
      */
     public ImportRunView start(String path, Long requestedBy) {
+        return queue(readable(path), "path", null, requestedBy);
+    }
+
+    /** The checked releases dump at a path inside the import directory; 400 naming {@code path} otherwise. */
+    private Path readable(String path) {
         Path file = directory.resolve(path);
         check(file, "path");
-        return queue(file, "path", null, requestedBy);
+        return file;
+    }
+
+    /**
+     * Runs a {@code discogs_import} job analytics dispatched (parameter {@code path}), on the calling
+     * thread, as an import run of its own; its result is the import's counts.
+     */
+    public Map<String, Object> runRequested(JobContext job) throws Exception {
+        Object path = job.parameters().get("path");
+        Path file = readable(path == null ? null : path.toString());
+        long id = insert(file, "path", null, job.initiatedBy());
+        job.log(io.rotation.platform.jobs.JobLevel.INFO, "import " + id + " of " + file);
+        return result(id, execute(id, file, job));
     }
 
     /**
@@ -151,24 +178,49 @@ public class ImportJobs {
     }
 
     private ImportRunView queue(Path file, String source, String uploadName, Long requestedBy) {
-        long id = pool.preparedQuery("""
-                        insert into import_runs (source_path, requested_by, source, upload_name, runner, heartbeat_at)
-                        values ($1, $2, $3, $4, $5, now()) returning id""")
-                .execute(Tuple.of(file.toString(), requestedBy, source, uploadName, runner))
-                .await().atMost(DB_TIMEOUT).iterator().next().getLong("id");
-        worker.submit(() -> run(id, file, "upload".equals(source)));
+        long id = insert(file, source, uploadName, requestedBy);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("import_id", id);
+        parameters.put("source", source);
+        JobContext job = jobs.open("catalog-service/import/" + id, "discogs_import", parameters, requestedBy);
+        worker.submit(() -> run(id, file, "upload".equals(source), job));
         return new ImportRunView(id, "pending", source, file.toString(), uploadName, 0, 0, 0, 0, 0, 0, List.of(),
                 null, null, null, null);
     }
 
-    private void run(long id, Path file, boolean upload) {
+    private long insert(Path file, String source, String uploadName, Long requestedBy) {
+        return pool.preparedQuery("""
+                        insert into import_runs (source_path, requested_by, source, upload_name, runner, heartbeat_at)
+                        values ($1, $2, $3, $4, $5, now()) returning id""")
+                .execute(Tuple.of(file.toString(), requestedBy, source, uploadName, runner))
+                .await().atMost(DB_TIMEOUT).iterator().next().getLong("id");
+    }
+
+    private void run(long id, Path file, boolean upload, JobContext job) {
+        try {
+            job.completed(result(id, execute(id, file, job)));
+        } catch (Exception | StackOverflowError e) {
+            job.failed(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+        } finally {
+            if (upload) {
+                deleteQuietly(file);
+            }
+        }
+    }
+
+    /** Imports the file as run {@code id}, reporting after every batch; a failure is stored, then thrown. */
+    private ImportProgress execute(long id, Path file, JobContext job) throws Exception {
         ImportProgress progress = new ImportProgress();
         try {
             update("""
                     update import_runs set status = 'running', started_at = now(), heartbeat_at = now()
                     where id = $1""", Tuple.of(id));
-            importer.importFile(file, progress, p -> store(id, p, null, null));
+            importer.importFile(file, progress, p -> {
+                store(id, p, null, null);
+                job.progress(p.releasesRead(), null);
+            });
             store(id, progress, "completed", null);
+            return progress;
         } catch (Exception | StackOverflowError e) {
             LOG.errorf(e, "import %d of %s failed", id, file);
             try {
@@ -176,11 +228,19 @@ public class ImportJobs {
             } catch (RuntimeException storeFailure) {
                 LOG.errorf(storeFailure, "could not mark import %d failed", id);
             }
-        } finally {
-            if (upload) {
-                deleteQuietly(file);
-            }
+            throw e;
         }
+    }
+
+    private static Map<String, Object> result(long importId, ImportProgress p) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("import_id", importId);
+        result.put("releases_read", p.releasesRead());
+        result.put("releases_inserted", p.releasesInserted());
+        result.put("releases_updated", p.releasesUpdated());
+        result.put("releases_skipped", p.releasesSkipped());
+        result.put("tracks_written", p.tracksWritten());
+        return result;
     }
 
     private void store(long id, ImportProgress p, String finalStatus, String error) {

@@ -11,6 +11,8 @@ public final class SyncProgress {
     public static final int MAX_REASONS = 100;
 
     public int pages;
+    /** How many pages Discogs says the inventory has (0 until the first page). */
+    public int pagesTotal;
     public int listingsSeen;
     public int added;
     public int updated;

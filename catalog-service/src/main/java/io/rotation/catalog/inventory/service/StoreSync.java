@@ -69,6 +69,7 @@ public class StoreSync {
         for (int page = 1; ; page++) {
             InventoryPage p = discogs.inventory(username, page, counters);
             progress.pages++;
+            progress.pagesTotal = Math.max(p.pages(), progress.pages);
             progress.listingsSeen += p.listings().size() + p.malformed().size();
             p.malformed().forEach(progress::skip);
             seen.addAll(p.malformedIds());

@@ -12,11 +12,16 @@ import io.rotation.catalog.store.repository.StoreRepository;
 import io.rotation.platform.problem.ProblemException;
 import io.rotation.platform.problem.ProblemType;
 import io.rotation.platform.problem.UniqueViolation;
+import io.rotation.platform.jobs.JobContext;
+import io.rotation.platform.jobs.JobLevel;
+import io.rotation.platform.jobs.JobRunner;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +37,10 @@ import org.jboss.logging.Logger;
  * instance touches the heartbeat of its unfinished syncs regularly, and marks failed the unfinished
  * syncs of others whose heartbeat is older than {@code rotation.catalog.sync.stale-after}, at
  * start-up and on every heartbeat (as imports do).
+ * <p>
+ * Every sync reports to analytics' jobs as well ({@link JobRunner}): one a manager started here under the
+ * run key {@code catalog-service/sync/<id>}, one an admin asked analytics for ({@code store_sync},
+ * parameter {@code store_id}) as that job, run by {@link #runRequested} on the job runner's thread.
  */
 @ApplicationScoped
 public class SyncJobs {
@@ -45,6 +54,7 @@ public class SyncJobs {
     private final SyncRunRepository runs;
     private final StoreRepository stores;
     private final Duration staleAfter;
+    private final JobRunner jobs;
     /** This instance, as recorded in sync_runs.runner. */
     private final String runner = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -55,8 +65,9 @@ public class SyncJobs {
 
     public SyncJobs(StoreSync sync, SyncRunRepository runs, StoreRepository stores,
                     @ConfigProperty(name = "rotation.catalog.sync.stale-after", defaultValue = "3m")
-                    Duration staleAfter) {
+                    Duration staleAfter, JobRunner jobs) {
         this.sync = sync;
+        this.jobs = jobs;
         this.runs = runs;
         this.stores = stores;
         this.staleAfter = staleAfter;
@@ -100,7 +111,11 @@ public class SyncJobs {
             return runs.insert(storeId, store.discogsUsername(), caller.userId(), runner)
                     .onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict(
                             "store " + storeId + " already has a sync pending or running"))
-                    .invoke(id -> worker.submit(() -> run(id, storeId, store.discogsUsername())))
+                    .invoke(id -> {
+                        JobContext job = jobs.open("catalog-service/sync/" + id, "store_sync",
+                                Map.of("store_id", storeId, "sync_id", id), caller.userId());
+                        worker.submit(() -> run(id, storeId, store.discogsUsername(), job));
+                    })
                     .chain(runs::find);
         });
     }
@@ -132,12 +147,59 @@ public class SyncJobs {
         });
     }
 
-    private void run(long id, long storeId, String username) {
+    /**
+     * Runs a {@code store_sync} job analytics dispatched (parameter {@code store_id}), on the calling thread,
+     * as a sync run of its own; its result is the sync's counts.
+     */
+    public Map<String, Object> runRequested(JobContext job) {
+        Object value = job.parameters().get("store_id");
+        long storeId;
+        try {
+            storeId = value == null ? 0 : Long.parseLong(value.toString());
+        } catch (NumberFormatException e) {
+            storeId = 0;
+        }
+        if (storeId <= 0) {
+            throw new IllegalArgumentException("parameter store_id must be a positive store id");
+        }
+        long store = storeId;
+        Store known = stores.find(store).await().atMost(DB_TIMEOUT);
+        try {
+            check(store, known);
+        } catch (ProblemException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        long id;
+        try {
+            id = runs.insert(store, known.discogsUsername(), job.initiatedBy(), runner).await().atMost(DB_TIMEOUT);
+        } catch (RuntimeException e) {
+            if (UniqueViolation.is(e)) {
+                throw new IllegalStateException("store " + store + " already has a sync pending or running");
+            }
+            throw e;
+        }
+        job.log(JobLevel.INFO, "sync " + id + " of store " + store + " (" + known.discogsUsername() + ")");
+        return result(id, execute(id, store, known.discogsUsername(), job));
+    }
+
+    private void run(long id, long storeId, String username, JobContext job) {
+        try {
+            job.completed(result(id, execute(id, storeId, username, job)));
+        } catch (RuntimeException e) {
+            job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** Syncs as run {@code id}, reporting after every page; a failure is stored, then thrown. */
+    private SyncProgress execute(long id, long storeId, String username, JobContext job) {
         SyncProgress progress = new SyncProgress();
         RequestCounters counters = new RequestCounters();
         try {
             runs.running(id).await().atMost(DB_TIMEOUT);
-            sync.run(storeId, username, progress, counters, () -> store(id, progress, counters, null, null));
+            sync.run(storeId, username, progress, counters, () -> {
+                store(id, progress, counters, null, null);
+                job.progress(progress.pages, progress.pagesTotal > 0 ? (long) progress.pagesTotal : null);
+            });
             store(id, progress, counters, "completed", null);
             LOG.infof("sync %d of store %d (%s) completed: %d added, %d updated, %d removed, %d requests, %d 429s",
                     id, storeId, username, progress.added, progress.updated, progress.removed, counters.requests(),
@@ -149,7 +211,22 @@ public class SyncJobs {
             } catch (RuntimeException storeFailure) {
                 LOG.errorf(storeFailure, "could not mark sync %d failed", id);
             }
+            throw e;
         }
+        return progress;
+    }
+
+    private static Map<String, Object> result(long syncId, SyncProgress p) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("sync_id", syncId);
+        result.put("pages", p.pages);
+        result.put("added", p.added);
+        result.put("updated", p.updated);
+        result.put("unchanged", p.unchanged);
+        result.put("removed", p.removed);
+        result.put("skipped", p.skipped);
+        result.put("releases_fetched", p.releasesFetched);
+        return result;
     }
 
     private void store(long id, SyncProgress p, RequestCounters c, String finalStatus, String error) {

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  */
 public final class JobContext {
 
-    static final long ATTEMPT_STRIDE = 10_000_000_000_000_000L;
+    public static final long ATTEMPT_STRIDE = 10_000_000_000_000_000L;
 
     private final String runKey;
     private final Long jobId;
