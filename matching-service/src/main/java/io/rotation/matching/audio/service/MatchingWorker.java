@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -22,8 +21,6 @@ import org.jboss.logging.Logger;
  * claims batches of queued releases (skipping other replicas' claims), gathers their candidates,
  * scores them off the event loop and writes the outcome, until the queue is empty. A replica that
  * dies mid-batch leaves its claim to expire; the batch is then matched again, which is harmless.
- * The scorer is looked up when a batch is scored, so that the service boots (and serves, and reviews)
- * even in a build without one.
  */
 @ApplicationScoped
 public class MatchingWorker {
@@ -32,15 +29,14 @@ public class MatchingWorker {
 
     private final ReleaseRepository releases;
     private final CandidateGatherer gatherer;
-    private final Instance<ReleaseMatcher> matcher;
+    private final ReleaseMatcher matcher;
     private final MatchWriter writer;
     private final MatchAftermath aftermath;
     private final MatchingSettings settings;
     private final Counter releasesConsidered;
     private final Counter tracksConsidered;
-    private volatile boolean scorerMissingSaid;
 
-    public MatchingWorker(ReleaseRepository releases, CandidateGatherer gatherer, Instance<ReleaseMatcher> matcher,
+    public MatchingWorker(ReleaseRepository releases, CandidateGatherer gatherer, ReleaseMatcher matcher,
                           MatchWriter writer, MatchAftermath aftermath, MatchingSettings settings,
                           MeterRegistry registry) {
         this.releases = releases;
@@ -70,13 +66,6 @@ public class MatchingWorker {
 
     /** Claims and matches one batch; how many releases it held (0: the queue is empty). */
     public Uni<Integer> runOnce(Long jobId) {
-        if (!matcher.isResolvable()) {
-            if (!scorerMissingSaid) {
-                scorerMissingSaid = true;
-                LOG.error("no ReleaseMatcher in this build: releases stay queued until one is deployed");
-            }
-            return Uni.createFrom().item(0);
-        }
         return releases.claim(settings.worker().batchSize(), settings.worker().claim())
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : match(claimed, jobId));
     }
@@ -103,7 +92,7 @@ public class MatchingWorker {
             return List.of();
         }
         try {
-            return matcher.get().assign(release.context(), candidates);
+            return matcher.assign(release.context(), candidates);
         } catch (RuntimeException e) {
             LOG.errorf(e, "scoring record %d failed; it stays without new matches", release.context().recordId());
             return List.of();
