@@ -10,6 +10,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method Not Allowed", 405),
     CONFLICT("conflict", "Conflict", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported Media Type", 415),
+    UNPROCESSABLE("unprocessable", "Unprocessable Content", 422),
     TOO_MANY_REQUESTS("rate-limited", "Too Many Requests", 429),
     INTERNAL("internal", "Internal Server Error", 500),
     UNAVAILABLE("unavailable", "Service Unavailable", 503);
