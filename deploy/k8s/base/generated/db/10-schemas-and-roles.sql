@@ -3,9 +3,15 @@
 -- runner can execute it too. Run as a superuser while connected to the
 -- database `rotation`:
 --   psql -v ON_ERROR_STOP=1 -d rotation -f deploy/local/sql/10-schemas-and-roles.sql
--- Idempotent: safe to run on every start.
+-- Idempotent: safe to run on every start (Kubernetes runs it on every release).
 --
---   schema         role                 (password = role name, local only)
+-- No passwords here: a role is created without one (it cannot log in with a
+-- password until one is set) and an existing role keeps the one it has. Each
+-- environment sets them from its own secrets: ./rotation from
+-- 20-local-passwords.sql (local only), the Kubernetes bootstrap Job from each
+-- service's Secret.
+--
+--   schema         role
 --   identity       identity_svc
 --   catalog        catalog_svc
 --   matching       matching_svc
@@ -40,9 +46,9 @@ BEGIN
     rol := svc[2];
 
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = rol) THEN
-      EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', rol, rol);
+      EXECUTE format('CREATE ROLE %I LOGIN', rol);
     ELSE
-      EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', rol, rol);
+      EXECUTE format('ALTER ROLE %I LOGIN', rol);
     END IF;
     EXECUTE format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE', rol);
 

@@ -32,6 +32,13 @@ import org.eclipse.microprofile.graphql.Source;
 @PermitAll
 public class CatalogGraphQL {
 
+    /**
+     * Record.inStock's bound: with the query depth and complexity limits (application.properties)
+     * it keeps the largest answer a query can ask for small, however Copy.record and Record.inStock
+     * are nested.
+     */
+    static final int IN_STOCK_PER_RECORD = 20;
+
     private final RecordSearch search;
     private final RecordQueries records;
     private final CopyQueries copies;
@@ -88,9 +95,9 @@ public class CatalogGraphQL {
     }
 
     /** Record.inStock for a whole page of records in one statement. */
-    @Description("The copies for sale, cheapest first")
+    @Description("The copies for sale, cheapest first (at most " + IN_STOCK_PER_RECORD + "; inventory pages through all)")
     public Uni<List<List<GqlCopy>>> inStock(@Source List<GqlRecord> page) {
-        return records.copiesOf(page.stream().map(r -> r.id).distinct().toList()).map(byRecord -> page.stream()
+        return records.copiesOf(page.stream().map(r -> r.id).distinct().toList(), IN_STOCK_PER_RECORD).map(byRecord -> page.stream()
                 .map(r -> byRecord.getOrDefault(r.id, List.of()).stream().map(GqlCopy::of).toList()).toList());
     }
 }

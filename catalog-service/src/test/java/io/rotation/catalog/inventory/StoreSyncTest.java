@@ -151,6 +151,63 @@ class StoreSyncTest {
     }
 
     @Test
+    void syncsWithTheStoreOwnersPersonalTokenFromIdentity() {
+        long release = newReleaseId();
+        stubRelease(release, "release-1.json");
+        stubPage(1, 1, ok(), listing(newListingId(), release, "12.00", "For Sale", "Mint (M)"));
+        String ownerToken = "owner-token-" + newListingId();
+        stubIdentityCredentials("{\"store_id\": " + store + ", \"user_id\": 7, \"username\": \"" + username
+                + "\", \"token\": \"" + ownerToken + "\", \"token_secret\": null}");
+
+        JsonPath run = awaitDone(start(admin));
+
+        assertThat(run.getString("status")).isEqualTo("completed");
+        discogs.verify(getRequestedFor(urlPathEqualTo("/internal/v1/stores/" + store + "/discogs-credentials"))
+                .withHeader("X-Rotation-Service-Key", equalTo(serviceKey())));
+        List<LoggedRequest> pages = requests("/users/" + username + "/inventory");
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).getHeader("Authorization")).isEqualTo("Discogs token=" + ownerToken);
+        assertThat(TestDatabase.count("select count(*) from sync_runs where store_id = ? and cast(sync_runs as text) "
+                + "like ?", store, "%" + ownerToken + "%")).isZero();
+    }
+
+    @Test
+    void syncsWithAManagersOAuthTokenSignedForEachRequest() {
+        long release = newReleaseId();
+        stubRelease(release, "release-1.json");
+        stubPage(1, 2, ok(), listing(newListingId(), release, "12.00", "For Sale", "Mint (M)"));
+        stubPage(2, 2, ok(), listing(newListingId(), release, "13.00", "For Sale", "Mint (M)"));
+        stubIdentityCredentials("{\"store_id\": " + store + ", \"user_id\": 8, \"username\": \"m\", "
+                + "\"token\": \"oauth-access-token\", \"token_secret\": \"oauth-access-secret\"}");
+
+        assertThat(awaitDone(start(admin)).getString("status")).isEqualTo("completed");
+
+        List<LoggedRequest> pages = requests("/users/" + username + "/inventory");
+        assertThat(pages).hasSize(2);
+        for (LoggedRequest page : pages) {
+            assertThat(page.getHeader("Authorization")).startsWith("OAuth ")
+                    .contains("oauth_token=\"oauth-access-token\"")
+                    .contains("oauth_consumer_key=\"" + DiscogsWireMock.CONSUMER_KEY + "\"")
+                    .contains("oauth_signature_method=\"HMAC-SHA1\"")
+                    .doesNotContain("oauth-access-secret");
+        }
+        assertThat(pages.get(0).getHeader("Authorization")).isNotEqualTo(pages.get(1).getHeader("Authorization"));
+    }
+
+    @Test
+    void aSyncWhoseTokenIdentityCannotTellFailsWithoutCallingDiscogs() {
+        stubPage(1, 1, ok(), listing(newListingId(), newReleaseId(), "12.00", "For Sale", "Mint (M)"));
+        discogs.stubFor(get(urlPathEqualTo("/internal/v1/stores/" + store + "/discogs-credentials"))
+                .willReturn(aResponse().withStatus(503)));
+
+        JsonPath run = awaitDone(start(admin));
+
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(run.getString("error")).contains("identity answered 503");
+        assertThat(requests("/users/" + username + "/inventory")).isEmpty();
+    }
+
+    @Test
     void honoursA429ByWaitingItsRetryAfterAndRetrying() {
         long release = newReleaseId();
         long listing = newListingId();
@@ -320,6 +377,17 @@ class StoreSyncTest {
         ((ObjectNode) l.get("seller")).put("username", username);
         ((ObjectNode) l.get("release")).put("id", releaseId).put("resource_url", "/releases/" + releaseId);
         return l;
+    }
+
+    private void stubIdentityCredentials(String body) {
+        discogs.stubFor(get(urlPathEqualTo("/internal/v1/stores/" + store + "/discogs-credentials"))
+                .withHeader("X-Rotation-Service-Key", equalTo(serviceKey()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    private static String serviceKey() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("rotation.internal.service-key", String.class);
     }
 
     // ---- the API under test ----

@@ -7,6 +7,7 @@ import static io.rotation.identity.IdentityFixture.bootstrap;
 import static io.rotation.identity.IdentityFixture.register;
 import static io.rotation.identity.IdentityFixture.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -103,6 +104,32 @@ class AuthResourceTest {
     }
 
     @Test
+    void refusesAPasswordLongerThanBcryptHashesNamingIt() {
+        String name = uniqueName();
+        // 40 characters, 80 bytes in UTF-8: bcrypt would hash only the first 72 bytes
+        String tooLong = "ü".repeat(40);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", name + "@example.org", "username", name, "password", tooLong))
+                .post("/api/v1/auth/register")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("password"))
+                .body("errors.message", hasItem(containsString("72 bytes")));
+        assertThat(TestDatabase.count("select count(*) from users where username = ?", name)).isZero();
+    }
+
+    @Test
+    void aPasswordIsCheckedWholeNotByItsFirst72Bytes() {
+        String name = uniqueName();
+        String exactly72 = "p".repeat(72);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", name + "@example.org", "username", name, "password", exactly72))
+                .post("/api/v1/auth/register").then().statusCode(201);
+
+        attempt(name, exactly72 + "anything").then().statusCode(401);
+        attempt(name, exactly72).then().statusCode(200);
+    }
+
+    @Test
     void logsInByUsernameOrEmailWithATokenThatTheJwksVerifies() throws Exception {
         String name = uniqueName();
         long id = register(name);
@@ -136,6 +163,7 @@ class AuthResourceTest {
         return new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
                 .setExpectedIssuer("https://rotation.dev/identity")
+                .setExpectedAudience(io.rotation.platform.testing.TestTokens.AUDIENCE)
                 .setRequireExpirationTime()
                 .build();
     }

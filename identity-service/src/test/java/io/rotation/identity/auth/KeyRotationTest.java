@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rotation.identity.IdentityFixture;
 import io.rotation.platform.testing.RotationStack;
+import io.rotation.platform.testing.TestTokens;
 import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class KeyRotationTest {
     @Test
     void aTokenSignedWithTheRetiredKeyStillVerifies() throws Exception {
         String retiredKid = given().get("/.well-known/jwks.json").then().extract().path("keys[1].kid");
-        String old = Jwt.issuer(ISSUER).subject("42").groups("general_user").expiresIn(Duration.ofMinutes(5))
+        String old = Jwt.issuer(ISSUER).audience(TestTokens.AUDIENCE).subject("42").groups("general_user").expiresIn(Duration.ofMinutes(5))
                 .jws().keyId(retiredKid).sign("keys/retired-signing-key.pem");
         assertThat(verifier().processToClaims(old).getSubject()).isEqualTo("42");
     }
@@ -55,7 +56,7 @@ class KeyRotationTest {
     void aTokenSignedWithAnUnpublishedKeyDoesNot() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = Jwt.issuer(ISSUER).subject("42").expiresIn(Duration.ofMinutes(5))
+        String forged = Jwt.issuer(ISSUER).audience(TestTokens.AUDIENCE).subject("42").expiresIn(Duration.ofMinutes(5))
                 .jws().keyId("unpublished").sign(generator.generateKeyPair().getPrivate());
         assertThatThrownBy(() -> verifier().processToClaims(forged)).isInstanceOf(InvalidJwtException.class);
     }
@@ -64,7 +65,7 @@ class KeyRotationTest {
         String jwks = given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString();
         return new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
-                .setExpectedIssuer(ISSUER).setRequireExpirationTime().build();
+                .setExpectedIssuer(ISSUER).setExpectedAudience(TestTokens.AUDIENCE).setRequireExpirationTime().build();
     }
 
     private static String kidOf(String token) throws Exception {

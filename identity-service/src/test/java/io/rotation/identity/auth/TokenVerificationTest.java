@@ -15,7 +15,7 @@ import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Only tokens this suite signed, for this issuer and still valid, reach an endpoint. */
+/** Only tokens this suite signed, for this issuer and audience and still valid, reach an endpoint. */
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class TokenVerificationTest {
@@ -23,13 +23,14 @@ class TokenVerificationTest {
     private static final String ME = "/api/v1/users/me";
 
     @Test
-    void refusesExpiredForeignIssuerWrongSignatureAndUnsignedTokens() throws Exception {
+    void refusesExpiredForeignIssuerForeignAudienceWrongSignatureAndUnsignedTokens() throws Exception {
         long id = TestTokens.newUserId();
         // the control: a valid token gets past authentication (404: no such account)
         given().auth().oauth2(TestTokens.user(id)).get(ME).then().statusCode(404);
 
         refused(TestTokens.expired(id));
         refused(TestTokens.withIssuer(id, "https://evil.example.org/identity"));
+        refused(TestTokens.withAudience(id, "https://another-api.example.org"));
 
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

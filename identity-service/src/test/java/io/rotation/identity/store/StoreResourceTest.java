@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.Topics;
+import io.rotation.identity.IdentityFixture;
 import io.rotation.identity.IdentityFixture.Account;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
@@ -214,7 +215,12 @@ class StoreResourceTest {
 
             as(owner.token()).delete("/api/v1/stores/" + id + "/managers/" + manager.id()).then().statusCode(204);
             as(owner.token()).delete("/api/v1/stores/" + id + "/managers/" + manager.id()).then().statusCode(404);
-            as(manager.token()).get("/api/v1/stores/" + id).then().statusCode(404);
+            // the removed manager's tokens, whose store_ids still name the store, stop working at once
+            as(access).get("/api/v1/stores/" + id).then().statusCode(401).contentType("application/problem+json");
+            as(manager.token()).get("/api/v1/stores/" + id).then().statusCode(401);
+            String fresh = IdentityFixture.login(manager.name()).getString("access_token");
+            assertThat(storeIds(fresh)).doesNotContain(id);
+            as(fresh).get("/api/v1/stores/" + id).then().statusCode(404);
             given().delete("/api/v1/stores/" + id + "/managers/" + staff.id()).then().statusCode(401);
 
             var events = tail.await(r -> String.valueOf(id).equals(r.key()) && field(r, "action") != null

@@ -172,8 +172,8 @@ class UserResourceTest {
                 .then().statusCode(200).body("role", equalTo("store_manager")).body("is_active", equalTo(true));
         assertThat(groups(login(name).getString("access_token"))).contains("store_manager");
 
-        as(TestTokens.user(id)).contentType(ContentType.JSON).body(Map.of("role", "admin")).patch("/api/v1/users/" + id)
-                .then().statusCode(403).contentType("application/problem+json");
+        as(login(name).getString("access_token")).contentType(ContentType.JSON).body(Map.of("role", "admin"))
+                .patch("/api/v1/users/" + id).then().statusCode(403).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("is_active", false)).patch("/api/v1/users/" + id)
                 .then().statusCode(401).contentType("application/problem+json");
         as(admin).contentType(ContentType.JSON).body(Map.of()).patch("/api/v1/users/" + id)
@@ -197,6 +197,31 @@ class UserResourceTest {
         as(admin).contentType(ContentType.JSON).body(Map.of("is_active", true)).patch("/api/v1/users/" + id)
                 .then().statusCode(200);
         login(name);
+    }
+
+    @Test
+    void aDemotedAdminAndADeactivatedUserLoseAccessAtOnceWhileANewLoginWorks() {
+        String name = uniqueName();
+        long id = register(name);
+        String admin = TestTokens.admin(TestTokens.newUserId());
+        as(admin).contentType(ContentType.JSON).body(Map.of("role", "admin")).patch("/api/v1/users/" + id)
+                .then().statusCode(200);
+        String asAdmin = login(name).getString("access_token");
+        as(asAdmin).get("/api/v1/users").then().statusCode(200);
+
+        as(admin).contentType(ContentType.JSON).body(Map.of("role", "general_user")).patch("/api/v1/users/" + id)
+                .then().statusCode(200);
+
+        as(asAdmin).get("/api/v1/users").then().statusCode(401).contentType("application/problem+json");
+        as(asAdmin).get("/api/v1/users/me").then().statusCode(401);
+        String asUser = login(name).getString("access_token");
+        as(asUser).get("/api/v1/users/me").then().statusCode(200).body("role", equalTo("general_user"));
+        as(asUser).get("/api/v1/users").then().statusCode(403);
+
+        as(admin).contentType(ContentType.JSON).body(Map.of("is_active", false)).patch("/api/v1/users/" + id)
+                .then().statusCode(200);
+
+        as(asUser).get("/api/v1/users/me").then().statusCode(401).contentType("application/problem+json");
     }
 
     static List<String> groups(String jwt) {

@@ -154,6 +154,35 @@ class PlayResourceTest {
         assertNothingWrittenFor(user);
     }
 
+    static Stream<Arguments> playsBeforeTheRetentionHorizon() {
+        String old = java.time.Instant.now().minus(java.time.Duration.ofDays(2 * 366)).toString();
+        return Stream.of(
+                Arguments.of("/api/v1/plays", "{\"track_id\": 1, \"played_at\": \"" + old + "\"}", "played_at"),
+                Arguments.of("/api/v1/plays/batch", "{\"plays\": [{\"track_id\": 1}, {\"track_id\": 2, "
+                        + "\"played_at\": \"" + old + "\"}]}", "plays[1].played_at"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("playsBeforeTheRetentionHorizon")
+    void refusesAPlayOlderThanPlaysAreKeptNamingPlayedAtAndWritesNothing(String path, String body, String field) {
+        long user = TestTokens.newUserId();
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(body).post(path)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("status", equalTo(422))
+                .body("errors.field", org.hamcrest.Matchers.hasItem(field));
+        assertNothingWrittenFor(user);
+    }
+
+    @Test
+    void acceptsAPlayJustInsideTheRetentionHorizon() {
+        long user = TestTokens.newUserId();
+        String recent = java.time.Instant.now().minus(java.time.Duration.ofDays(700)).toString();
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body("{\"track_id\": 1, \"played_at\": \"" + recent + "\"}").post("/api/v1/plays")
+                .then().statusCode(201);
+    }
+
     @Test
     void rejectsMalformedJsonAndWritesNothing() {
         long user = TestTokens.newUserId();
@@ -171,7 +200,8 @@ class PlayResourceTest {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/plays")
                 .then().statusCode(401).contentType("application/problem+json");
         for (String token : List.of("not-a-jwt", TestTokens.expired(user),
-                TestTokens.withIssuer(user, "https://evil.example"))) {
+                TestTokens.withIssuer(user, "https://evil.example"),
+                TestTokens.withAudience(user, "https://elsewhere.example"))) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/plays")
                     .then().statusCode(401).contentType("application/problem+json");
         }

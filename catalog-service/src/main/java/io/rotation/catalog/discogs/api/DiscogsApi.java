@@ -1,6 +1,7 @@
 package io.rotation.catalog.discogs.api;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,7 +22,7 @@ public interface DiscogsApi {
     @GET
     @Path("users/{username}/inventory")
     Response inventory(@PathParam("username") String username, @QueryParam("page") int page,
-                       @QueryParam("per_page") int perPage);
+                       @QueryParam("per_page") int perPage, @HeaderParam("Authorization") String authorization);
 
     @GET
     @Path("releases/{id}")

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,10 +68,22 @@ public class DiscogsClient {
         }
     }
 
-    /** One page of {@code username}'s inventory ({@code per_page} from config). */
+    /** One page of {@code username}'s inventory ({@code per_page} from config) with the service's token. */
     public InventoryPage inventory(String username, int page, RequestCounters counters) {
+        return inventory(username, page, url -> null, counters);
+    }
+
+    /**
+     * One page of {@code username}'s inventory, authorised by {@code authorization} (the header for
+     * the request's URL: a store's own token; null for the service's).
+     */
+    public InventoryPage inventory(String username, int page, UnaryOperator<String> authorization,
+                                   RequestCounters counters) {
         String what = "inventory of " + username + " page " + page;
-        Answer answer = call(what, () -> api.inventory(username, page, config.perPage()), counters);
+        String url = config.baseUrl().replaceAll("/+$", "") + "/users/" + username + "/inventory?page=" + page
+                + "&per_page=" + config.perPage();
+        Answer answer = call(what, () -> api.inventory(username, page, config.perPage(), authorization.apply(url)),
+                counters);
         if (answer.status() == 404) {
             throw new DiscogsException("Discogs has no user " + username);
         }

@@ -20,6 +20,14 @@ public interface DiscogsConfig {
      */
     Optional<String> token();
 
+    /**
+     * The application's OAuth consumer key and secret (ROTATION_DISCOGS_CONSUMER_KEY / _SECRET, as
+     * identity's): needed to sign requests with a store's OAuth access token.
+     */
+    Optional<String> consumerKey();
+
+    Optional<String> consumerSecret();
+
     /** Discogs rejects requests without a descriptive User-Agent. */
     @WithDefault("RotationCatalog/0.1 +https://rotation.dev")
     String userAgent();

@@ -6,7 +6,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Adds Discogs' identification to every request: the User-Agent Discogs asks for and, when
- * configured, {@code Authorization: Discogs token=…}. toString never shows the token.
+ * configured and the request brings none of its own (a store's token), {@code Authorization:
+ * Discogs token=…}. toString never shows the token.
  */
 final class DiscogsHeaders implements ClientRequestFilter {
 
@@ -21,7 +22,7 @@ final class DiscogsHeaders implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext request) {
         request.getHeaders().putSingle(HttpHeaders.USER_AGENT, userAgent);
-        if (authorization != null) {
+        if (authorization != null && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization);
         }
     }

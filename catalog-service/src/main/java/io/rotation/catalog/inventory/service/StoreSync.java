@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rotation.catalog.discogs.ReleaseWriter;
 import io.rotation.catalog.discogs.api.ApiRelease;
 import io.rotation.catalog.discogs.api.DiscogsClient;
+import io.rotation.catalog.discogs.api.DiscogsConfig;
+import io.rotation.catalog.discogs.credentials.StoreAuthorization;
+import io.rotation.catalog.discogs.credentials.StoreCredentialsClient;
 import io.rotation.catalog.discogs.api.RequestCounters;
 import io.rotation.catalog.discogs.api.model.InventoryPage;
 import io.rotation.catalog.discogs.api.model.Listing;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Makes a store's inventory equal to its Discogs listings: pages through the seller's inventory,
@@ -51,10 +55,14 @@ public class StoreSync {
     private final Pool pool;
     private final Outbox outbox;
     private final RecordCache cache;
+    private final StoreCredentialsClient credentials;
+    private final DiscogsConfig discogsConfig;
 
     public StoreSync(DiscogsClient discogs, ReleaseWriter releases, InventoryRepository inventory, Pool pool,
-                     Outbox outbox, RecordCache cache) {
+                     Outbox outbox, RecordCache cache, StoreCredentialsClient credentials, DiscogsConfig discogsConfig) {
         this.discogs = discogs;
+        this.credentials = credentials;
+        this.discogsConfig = discogsConfig;
         this.releases = releases;
         this.inventory = inventory;
         this.pool = pool;
@@ -62,12 +70,21 @@ public class StoreSync {
         this.cache = cache;
     }
 
-    /** @param afterPage called after each page is written (progress is stored then) */
+    /**
+     * Reads the inventory with the Discogs account of the store's owner, else of a manager (from
+     * identity); with the service's token when none of them connected one.
+     *
+     * @param afterPage called after each page is written (progress is stored then)
+     */
     public void run(long storeId, String username, SyncProgress progress, RequestCounters counters,
                     Runnable afterPage) {
+        UnaryOperator<String> authorization = credentials.forStore(storeId)
+                .<UnaryOperator<String>>map(c -> new StoreAuthorization(c, discogsConfig.consumerKey(),
+                        discogsConfig.consumerSecret()))
+                .orElse(url -> null);
         Set<Long> seen = new HashSet<>();
         for (int page = 1; ; page++) {
-            InventoryPage p = discogs.inventory(username, page, counters);
+            InventoryPage p = discogs.inventory(username, page, authorization, counters);
             progress.pages++;
             progress.pagesTotal = Math.max(p.pages(), progress.pages);
             progress.listingsSeen += p.listings().size() + p.malformed().size();

@@ -82,15 +82,24 @@ public class RecordQueries {
                 .map(tracks -> tracks.stream().collect(Collectors.groupingBy(t -> t.recordId)));
     }
 
-    /** The active copies of these records (cheapest first), by record id: one statement for any number. */
-    public Uni<Map<Long, List<StoreInventory>>> copiesOf(Collection<Long> recordIds) {
+    /**
+     * The active copies of these records, at most {@code perRecord} of each (cheapest first), by
+     * record id: one statement for any number of records.
+     */
+    public Uni<Map<Long, List<StoreInventory>>> copiesOf(Collection<Long> recordIds, int perRecord) {
         if (recordIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return read(s -> s.createSelectionQuery("""
-                                from StoreInventory where recordId in :ids and status = :active
-                                order by recordId, price, id""", StoreInventory.class)
-                        .setParameter("ids", recordIds).setParameter("active", RecordStatus.active).getResultList())
+        return read(s -> s.createNativeQuery("""
+                                select s.* from store_inventory s where s.id in (
+                                    select id from (select id, row_number() over (partition by record_id
+                                                                                  order by price, id) as n
+                                                    from store_inventory
+                                                    where record_id = any(:ids) and status = 'active') ranked
+                                    where n <= :per_record)
+                                order by s.record_id, s.price, s.id""", StoreInventory.class)
+                        .setParameter("ids", recordIds.toArray(new Long[0])).setParameter("per_record", perRecord)
+                        .getResultList())
                 .map(copies -> copies.stream().collect(Collectors.groupingBy(c -> c.recordId)));
     }
 

@@ -9,6 +9,7 @@ import io.rotation.identity.user.repository.UserRepository;
 import io.rotation.identity.user.service.PasswordHasher;
 import io.rotation.platform.problem.ProblemException;
 import io.rotation.platform.problem.ProblemType;
+import io.rotation.platform.security.RevokedSubjects;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,6 +38,7 @@ public class LoginService {
     private final int maxFailures;
     private final Duration failureWindow;
     private final Duration lockDuration;
+    private final RevokedSubjects revoked;
 
     public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
                         RefreshTokenRepository refreshTokens, Pool pool,
@@ -44,7 +46,9 @@ public class LoginService {
                         UnknownLoginLimiter unknownLogins, AddressLoginLimiter addresses,
                         @ConfigProperty(name = "rotation.login.max-failures") int maxFailures,
                         @ConfigProperty(name = "rotation.login.failure-window") Duration failureWindow,
-                        @ConfigProperty(name = "rotation.login.lock-duration") Duration lockDuration) {
+                        @ConfigProperty(name = "rotation.login.lock-duration") Duration lockDuration,
+                        RevokedSubjects revoked) {
+        this.revoked = revoked;
         this.unknownLogins = unknownLogins;
         this.addresses = addresses;
         this.maxFailures = maxFailures;
@@ -143,7 +147,14 @@ public class LoginService {
     private Uni<TokenPair> pair(SqlConnection c, long userId, String username, UserRole role, UUID family) {
         return refreshTokens.issue(c, userId, family, refreshTtl)
                 .chain(refresh -> users.managedStoreIds(c, userId)
-                        .map(storeIds -> tokens.issue(userId, username, role, storeIds, refresh)));
+                        .chain(storeIds -> issuedAt(userId)
+                                .map(at -> tokens.issue(userId, username, role, storeIds, refresh, at))));
+    }
+
+    /** Now, or past a revocation mark of this second; Redis down: now (the mark, if any, is not readable either). */
+    private Uni<Instant> issuedAt(long userId) {
+        Instant now = Instant.now();
+        return revoked.issuedAfter(userId, now).onFailure().recoverWithItem(now);
     }
 
     private static ProblemException invalid() {

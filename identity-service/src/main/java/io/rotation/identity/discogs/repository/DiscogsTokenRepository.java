@@ -7,12 +7,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 
 /**
  * discogs_tokens through the Vert.x client: the plain token travels only as a bind parameter into
- * {@code pgp_sym_encrypt}, and back from {@code pgp_sym_decrypt} for identity's own use; keys
- * travel only as bind parameters. Re-encryption happens inside the database.
+ * {@code pgp_sym_encrypt}, and back from {@code pgp_sym_decrypt} for identity's own use. Keys never
+ * travel in a statement: every session of identity's pool holds them as settings
+ * ({@link DiscogsKeySessions}), which the SQL reads by key version. Re-encryption happens inside
+ * the database.
  */
 @ApplicationScoped
 public class DiscogsTokenRepository {
@@ -23,16 +24,16 @@ public class DiscogsTokenRepository {
         this.pool = pool;
     }
 
-    /** Sets (or replaces) the user's token, encrypted with the key. */
-    public Uni<Void> put(long userId, String username, String token, String tokenSecret, String key, int keyVersion) {
+    /** Sets (or replaces) the user's token, encrypted with the key of {@code keyVersion}. */
+    public Uni<Void> put(long userId, String username, String token, String tokenSecret, int keyVersion) {
         return pool.preparedQuery("""
                         insert into discogs_tokens (user_id, username, token, token_secret, key_version)
-                        values ($1, $2, pgp_sym_encrypt($3, $5),
-                                case when $4::text is null then null else pgp_sym_encrypt($4, $5) end, $6)
+                        values ($1, $2, pgp_sym_encrypt($3, %1$s),
+                                case when $4::text is null then null else pgp_sym_encrypt($4, %1$s) end, $5)
                         on conflict (user_id) do update set username = excluded.username, token = excluded.token,
                             token_secret = excluded.token_secret, key_version = excluded.key_version,
-                            revoked_at = null, last_used_at = null""")
-                .execute(Tuple.from(new Object[] {userId, username, token, tokenSecret, key, keyVersion}))
+                            revoked_at = null, last_used_at = null""".formatted(DiscogsKeySessions.keyOf("$5::int")))
+                .execute(Tuple.of(userId, username, token, tokenSecret, keyVersion))
                 .replaceWithVoid();
     }
 
@@ -40,18 +41,15 @@ public class DiscogsTokenRepository {
      * The user's token, decrypted with the key of its row's version (one statement: a concurrent
      * re-encryption cannot slip between reading the version and decrypting); null without a token.
      */
-    public Uni<DiscogsCredentials> credentials(long userId, Map<Integer, String> keys) {
-        Integer[] versions = keys.keySet().toArray(new Integer[0]);
-        String[] secrets = keys.values().toArray(new String[0]);
+    public Uni<DiscogsCredentials> credentials(long userId) {
         return pool.preparedQuery("""
                         select t.key_version, k.key is not null as has_key,
                                case when k.key is null then null else pgp_sym_decrypt(t.token, k.key) end as token,
                                case when k.key is null or t.token_secret is null then null
                                     else pgp_sym_decrypt(t.token_secret, k.key) end as token_secret
-                        from discogs_tokens t
-                        left join unnest($2::int[], $3::text[]) as k(version, key) on k.version = t.key_version
-                        where t.user_id = $1""")
-                .execute(Tuple.of(userId, versions, secrets))
+                        from discogs_tokens t, lateral (select %s as key) k
+                        where t.user_id = $1 and t.revoked_at is null""".formatted(DiscogsKeySessions.keyOf("t.key_version")))
+                .execute(Tuple.of(userId))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -65,11 +63,26 @@ public class DiscogsTokenRepository {
                 });
     }
 
-    /** One batch of {@code reencrypt_discogs_tokens} (see changeset 008). */
-    public Uni<ReEncryptedBatch> reEncryptBatch(int fromVersion, String fromKey, int toVersion, String toKey,
-                                                long afterId, int limit) {
-        return pool.preparedQuery("select * from reencrypt_discogs_tokens($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.from(new Object[] {fromVersion, fromKey, toVersion, toKey, afterId, limit}))
+    /**
+     * The user whose Discogs token a store syncs with: its owner if they have one, else its managers
+     * (not staff) in the order they were added; active accounts only; null when none has a token.
+     */
+    public Uni<Long> storeTokenHolder(long storeId) {
+        return pool.preparedQuery("""
+                        select m.user_id from store_managers m
+                        join discogs_tokens t on t.user_id = m.user_id and t.revoked_at is null
+                        join users u on u.id = m.user_id and u.is_active
+                        where m.store_id = $1 and m.role in ('owner', 'manager')
+                        order by m.role = 'owner' desc, m.created_at, m.user_id limit 1""")
+                .execute(Tuple.of(storeId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+    }
+
+    /** One batch of {@code reencrypt_discogs_tokens} (see changeset 008), with the sessions' keys. */
+    public Uni<ReEncryptedBatch> reEncryptBatch(int fromVersion, int toVersion, long afterId, int limit) {
+        return pool.preparedQuery("select * from reencrypt_discogs_tokens($1, %s, $2, %s, $3, $4)"
+                        .formatted(DiscogsKeySessions.keyOf("$1::int"), DiscogsKeySessions.keyOf("$2::int")))
+                .execute(Tuple.of(fromVersion, toVersion, afterId, limit))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new ReEncryptedBatch(r.getInteger("re_encrypted"), r.getInteger("failed"),

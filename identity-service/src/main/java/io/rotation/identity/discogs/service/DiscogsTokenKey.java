@@ -97,6 +97,13 @@ public class DiscogsTokenKey {
         return previous;
     }
 
+    /** Every configured key by version (none without a current key: dev/test before start-up checks). */
+    public Map<Integer, String> configured() {
+        Map<Integer, String> all = new TreeMap<>(previous);
+        key.ifPresent(k -> all.put(version, k));
+        return all;
+    }
+
     /** Every key by version, the current one included. */
     public Map<Integer, String> all() {
         Map<Integer, String> all = new TreeMap<>(previous);

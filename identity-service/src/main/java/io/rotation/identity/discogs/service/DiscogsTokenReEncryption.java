@@ -58,15 +58,15 @@ public class DiscogsTokenReEncryption {
 
     /** {re-encrypted, failed} for one previous version. */
     private Uni<long[]> version(Map.Entry<Integer, String> previous) {
-        return batches(previous.getKey(), previous.getValue(), 0, new long[2]);
+        return batches(previous.getKey(), 0, new long[2]);
     }
 
-    private Uni<long[]> batches(int version, String key, long afterId, long[] sum) {
-        return tokens.reEncryptBatch(version, key, keys.version(), keys.key(), afterId, batchSize)
+    private Uni<long[]> batches(int version, long afterId, long[] sum) {
+        return tokens.reEncryptBatch(version, keys.version(), afterId, batchSize)
                 .chain((ReEncryptedBatch b) -> {
                     sum[0] += b.reEncrypted();
                     sum[1] += b.failed();
-                    return b.scanned() < batchSize ? Uni.createFrom().item(sum) : batches(version, key, b.lastId(), sum);
+                    return b.scanned() < batchSize ? Uni.createFrom().item(sum) : batches(version, b.lastId(), sum);
                 });
     }
 }

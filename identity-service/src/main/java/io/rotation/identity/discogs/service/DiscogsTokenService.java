@@ -3,6 +3,7 @@ package io.rotation.identity.discogs.service;
 import io.rotation.identity.discogs.model.DiscogsCredentials;
 import io.rotation.identity.discogs.model.DiscogsTokenRequest;
 import io.rotation.identity.discogs.model.DiscogsTokenStatus;
+import io.rotation.identity.discogs.model.StoreDiscogsCredentials;
 import io.rotation.identity.discogs.repository.DiscogsTokenRepository;
 import io.rotation.platform.problem.Problem;
 import io.rotation.platform.problem.ProblemException;
@@ -26,7 +27,7 @@ public class DiscogsTokenService {
 
     public Uni<Void> put(long userId, DiscogsTokenRequest request) {
         return tokens.put(userId, request.username(), request.token().trim(),
-                        request.tokenSecret() == null ? null : request.tokenSecret().trim(), key.key(), key.version())
+                        request.tokenSecret() == null ? null : request.tokenSecret().trim(), key.version())
                 .onFailure(PgException.class).transform(e -> translate((PgException) e));
     }
 
@@ -36,7 +37,22 @@ public class DiscogsTokenService {
 
     /** The user's token in plain text (null without one), for identity's own calls to Discogs. */
     public Uni<DiscogsCredentials> credentials(long userId) {
-        return tokens.credentials(userId, key.all());
+        return tokens.credentials(userId);
+    }
+
+    /** The token a store syncs with (its owner's, else a manager's); 404 problem when none of them has one. */
+    public Uni<StoreDiscogsCredentials> forStore(long storeId) {
+        return tokens.storeTokenHolder(storeId).chain(userId -> {
+            if (userId == null) {
+                throw ProblemException.notFound("a Discogs token of the owner or a manager of store " + storeId);
+            }
+            return tokens.credentials(userId).chain(c -> tokens.status(userId).map(status -> {
+                if (c == null) {
+                    throw ProblemException.notFound("a Discogs token of the owner or a manager of store " + storeId);
+                }
+                return new StoreDiscogsCredentials(storeId, userId, status.username(), c.token(), c.tokenSecret());
+            }));
+        });
     }
 
     public Uni<DiscogsTokenStatus> status(long userId) {

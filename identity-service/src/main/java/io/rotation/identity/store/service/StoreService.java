@@ -21,7 +21,11 @@ import io.rotation.platform.problem.UniqueViolation;
 import io.rotation.platform.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.rotation.platform.security.RevokedSubjects;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +39,19 @@ import java.util.Map;
 @ApplicationScoped
 public class StoreService {
 
+    private static final Logger LOG = Logger.getLogger(StoreService.class);
+
     private final Pool pool;
     private final StoreRepository stores;
     private final Outbox outbox;
+    private final RevokedSubjects revoked;
+    private final Duration accessTokenTtl;
 
-    public StoreService(Pool pool, StoreRepository stores, Outbox outbox) {
+    public StoreService(Pool pool, StoreRepository stores, Outbox outbox, RevokedSubjects revoked,
+                        @ConfigProperty(name = "rotation.jwt.access-token-ttl") Duration accessTokenTtl) {
         this.pool = pool;
+        this.revoked = revoked;
+        this.accessTokenTtl = accessTokenTtl;
         this.stores = stores;
         this.outbox = outbox;
     }
@@ -144,7 +155,12 @@ public class StoreService {
                 return stores.removeManager(c, storeId, userId).call(() -> outbox.append(c, managerChanged(
                         new ManagerView(storeId, userId, current, null, null), "removed")));
             }));
-        });
+        })
+                // after the commit: the removed manager's tokens (whose store_ids name the store) stop working
+                .call(() -> revoked.voidTokensIssuedUntil(userId, Instant.now(), accessTokenTtl)
+                        .onFailure().invoke(e -> LOG.warnf("manager %d removed from store %d, but their access tokens"
+                                + " stay valid until they expire: %s", userId, storeId, e.toString()))
+                        .onFailure().recoverWithNull());
     }
 
     public record Granted(ManagerView manager, boolean created) {

@@ -1,6 +1,8 @@
 package io.rotation.identity.user.service;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.rotation.identity.user.model.BcryptPassword;
+import io.rotation.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
 import java.security.spec.InvalidKeySpecException;
@@ -25,11 +27,20 @@ public class PasswordHasher {
         this.decoy = hash("decoy password that matches nothing");
     }
 
+    /** Refuses (400 naming password) what bcrypt would truncate, whoever calls. */
     public String hash(String password) {
+        if (!BcryptPassword.Validator.fits(password)) {
+            throw ProblemException.invalidField("password", "must be at most " + BcryptPassword.MAX_BYTES
+                    + " bytes in UTF-8 (bcrypt's limit)");
+        }
         return BcryptUtil.bcryptHash(password, cost);
     }
 
+    /** False for a password bcrypt would truncate: no stored hash was made from one. */
     public boolean matches(String password, String hash) {
+        if (!BcryptPassword.Validator.fits(password)) {
+            return false;
+        }
         try {
             Password stored = ModularCrypt.decode(hash);
             PasswordFactory factory = PasswordFactory.getInstance(stored.getAlgorithm(), PROVIDER);

@@ -23,7 +23,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.rotation.platform.security.RevokedSubjects;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +37,22 @@ import java.util.Map;
 @ApplicationScoped
 public class UserService {
 
+    private static final Logger LOG = Logger.getLogger(UserService.class);
+
     private final Pool pool;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Outbox outbox;
     private final RefreshTokenRepository refreshTokens;
+    private final RevokedSubjects revoked;
+    private final Duration accessTokenTtl;
 
     public UserService(Pool pool, UserRepository users, PasswordHasher hasher, Outbox outbox,
-                       RefreshTokenRepository refreshTokens) {
+                       RefreshTokenRepository refreshTokens, RevokedSubjects revoked,
+                       @ConfigProperty(name = "rotation.jwt.access-token-ttl") Duration accessTokenTtl) {
         this.pool = pool;
+        this.revoked = revoked;
+        this.accessTokenTtl = accessTokenTtl;
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.hasher = hasher;
@@ -121,27 +133,48 @@ public class UserService {
     }
 
     /**
-     * An admin sets another user's role or activity. Deactivation revokes the user's refresh tokens
-     * (their access tokens die within their short lifetime); an admin cannot demote or deactivate
-     * themself, so the suite never loses its last admin by accident.
+     * An admin sets another user's role or activity. Deactivation revokes the user's refresh tokens;
+     * after the commit, a role change or a deactivation voids the user's access tokens in every
+     * service at once ({@link RevokedSubjects}). An admin cannot demote or deactivate themself, so
+     * the suite never loses its last admin by accident.
      */
     public Uni<UserView> adminUpdate(long callerId, long userId, AdminUserUpdate update) {
         if (callerId == userId && ((update.role() != null && update.role() != UserRole.admin)
                 || Boolean.FALSE.equals(update.isActive()))) {
             throw ProblemException.conflict("an admin cannot demote or deactivate themself");
         }
-        return pool.withTransaction(c -> users.accessForUpdate(c, userId).chain(before -> before == null
-                        ? Uni.createFrom().<UserView>nullItem()
-                        : users.adminUpdate(c, userId, update.role(), update.isActive())
-                                .call(view -> !view.isActive() ? refreshTokens.revokeAllOf(c, userId)
-                                        : Uni.createFrom().voidItem())
-                                .call(view -> audit(c, callerId, userId, before, view))))
+        Map<String, Object> before = new LinkedHashMap<>();
+        return pool.withTransaction(c -> users.accessForUpdate(c, userId).chain(access -> {
+                    if (access == null) {
+                        return Uni.createFrom().<UserView>nullItem();
+                    }
+                    before.putAll(access);
+                    return users.adminUpdate(c, userId, update.role(), update.isActive())
+                            .call(view -> !view.isActive() ? refreshTokens.revokeAllOf(c, userId)
+                                    : Uni.createFrom().voidItem())
+                            .call(view -> audit(c, callerId, userId, access, view));
+                }))
+                .call(view -> view != null && losesAccess(before, view) ? voidAccessTokens(userId)
+                        : Uni.createFrom().voidItem())
                 .map(view -> {
                     if (view == null) {
                         throw ProblemException.notFound("user");
                     }
                     return view;
                 });
+    }
+
+    private static boolean losesAccess(Map<String, Object> before, UserView after) {
+        return !after.role().name().equals(before.get("role"))
+                || (Boolean.TRUE.equals(before.get("is_active")) && !after.isActive());
+    }
+
+    /** After the commit: the tokens issued until now stop working everywhere (logged if Redis is down). */
+    private Uni<Void> voidAccessTokens(long userId) {
+        return revoked.voidTokensIssuedUntil(userId, Instant.now(), accessTokenTtl)
+                .onFailure().invoke(e -> LOG.warnf("user %d changed, but its access tokens stay valid until they "
+                        + "expire: %s", userId, e.toString()))
+                .onFailure().recoverWithNull();
     }
 
     /** Records what changed (role, is_active) in the audit trail; nothing when nothing changed. */

@@ -21,6 +21,12 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message))));
     }
 
+    /** A well-formed value the service cannot accept (422), e.g. a date outside what it keeps. */
+    public static ProblemException unprocessableField(String field, String message) {
+        return new ProblemException(Problem.of(ProblemType.UNPROCESSABLE, field + ": " + message,
+                List.of(new Problem.FieldError(field, message))));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(ProblemType.NOT_FOUND, what + " not found");
     }

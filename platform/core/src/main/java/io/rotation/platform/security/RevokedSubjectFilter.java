@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Answers 401 to a bearer token whose subject was revoked (an erased account), in every service
- * and before any resource runs. Requests without a token pass untouched; a Redis outage lets
+ * Answers 401 to a bearer token that {@link RevokedSubjects} marks void (an erased, deactivated or
+ * demoted account, a manager removed from a store: tokens issued before the change), in every
+ * service and before any resource runs. Requests without a token pass untouched; a Redis outage lets
  * tokens through (logged) rather than take every service down with it.
  */
 public class RevokedSubjectFilter {
@@ -39,11 +40,12 @@ public class RevokedSubjectFilter {
                             || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getSubject() == null) {
                         return Uni.createFrom().nullItem();
                     }
-                    return revoked.isRevoked(token.getSubject())
+                    return revoked.isRevoked(token.getSubject(), token.getIssuedAtTime())
                             .onFailure().invoke(e -> LOG.warnf("revoked-token check skipped: %s", e.toString()))
                             .onFailure().recoverWithItem(false)
                             .chain(isRevoked -> isRevoked
-                                    ? Uni.createFrom().failure(new UnauthorizedException("this account was erased"))
+                                    ? Uni.createFrom().failure(new UnauthorizedException(
+                                    "this token was revoked: the account changed since it was issued; sign in again"))
                                     : Uni.createFrom().nullItem());
                 });
     }

@@ -67,12 +67,13 @@ final class ContainerStack {
         postgres.stop();
     }
 
-    /** Schemas and roles, from the same file the local stack runs. */
+    /** Schemas and roles, and the local passwords (test profiles default to them): the files the local stack runs. */
     private static void bootstrap(PostgreSQLContainer postgres) {
-        Path sql = RepoRoot.find().resolve("deploy/local/sql/10-schemas-and-roles.sql");
+        Path sql = RepoRoot.find().resolve("deploy/local/sql");
         try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(),
                 postgres.getPassword()); Statement s = c.createStatement()) {
-            s.execute(Files.readString(sql));
+            s.execute(Files.readString(sql.resolve("10-schemas-and-roles.sql")));
+            s.execute(Files.readString(sql.resolve("20-local-passwords.sql")));
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot bootstrap the test database from " + sql, e);
         }

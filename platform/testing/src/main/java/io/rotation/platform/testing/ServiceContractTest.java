@@ -10,6 +10,7 @@ import io.rotation.platform.consumer.ProcessedEventRetention;
 import io.rotation.platform.security.RevokedSubjects;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -88,5 +89,19 @@ public abstract class ServiceContractTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).get("/api/v1/no-such-thing")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void refusesTokensIssuedBeforeTheirAccountChangedButNotLaterOnes() {
+        long user = TestTokens.newUserId();
+        Instant change = Instant.now();
+        String before = TestTokens.issuedAt(user, change.minusSeconds(30));
+        String after = TestTokens.issuedAt(user, change.plusSeconds(1));
+
+        revokedSubjects.voidTokensIssuedUntil(user, change, Duration.ofMinutes(1)).await().atMost(Duration.ofSeconds(10));
+
+        given().auth().oauth2(before).get("/api/v1/no-such-thing").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(after).get("/api/v1/no-such-thing").then().statusCode(404);
     }
 }

@@ -19,6 +19,8 @@ public final class TestTokens {
     public static final String SIGNING_KEY_RESOURCE = "rotation-testing/signing-key.pem";
     public static final String JWKS_RESOURCE = "rotation-testing/jwks.json";
     public static final String ISSUER = "https://rotation.dev/identity";
+    /** The audience identity writes and every service requires (platform's rotation.jwt.audience). */
+    public static final String AUDIENCE = "https://rotation.dev/api";
     private static final String KEY_ID = readKeyId();
 
     private TestTokens() {
@@ -57,8 +59,19 @@ public final class TestTokens {
                 .jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
     }
 
+    public static String withAudience(long userId, String audience) {
+        return claims(userId, Roles.GENERAL_USER).audience(audience).expiresIn(Duration.ofMinutes(15))
+                .jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
+    }
+
+    /** A user's token issued at {@code issuedAt} (valid for 15 minutes from then). */
+    public static String issuedAt(long userId, Instant issuedAt) {
+        return claims(userId, Roles.GENERAL_USER).issuedAt(issuedAt).expiresAt(issuedAt.plusSeconds(900))
+                .jws().keyId(KEY_ID).sign(SIGNING_KEY_RESOURCE);
+    }
+
     private static JwtClaimsBuilder claims(long userId, String role) {
-        return Jwt.issuer(ISSUER).subject(String.valueOf(userId)).groups(Set.of(role));
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(String.valueOf(userId)).groups(Set.of(role));
     }
 
     private static String readKeyId() {

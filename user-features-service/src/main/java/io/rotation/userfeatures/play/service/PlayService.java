@@ -18,9 +18,12 @@ import io.rotation.userfeatures.play.repository.PlayRepository.PlayRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -40,9 +43,12 @@ public class PlayService {
     private final ErasedUsers erasedUsers;
     private final Outbox outbox;
     private final Clock clock;
+    private final Period retention;
 
-    public PlayService(Pool pool, PlayRepository plays, ErasedUsers erasedUsers, Outbox outbox) {
+    public PlayService(Pool pool, PlayRepository plays, ErasedUsers erasedUsers, Outbox outbox,
+                       @ConfigProperty(name = "rotation.plays.retention") Period retention) {
         this.pool = pool;
+        this.retention = retention;
         this.plays = plays;
         this.erasedUsers = erasedUsers;
         this.outbox = outbox;
@@ -91,6 +97,11 @@ public class PlayService {
         Instant playedAt = play.playedAt() == null ? now : play.playedAt();
         if (playedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             throw ProblemException.invalidField(fieldPrefix + "played_at", "must not be in the future");
+        }
+        // older plays would have no partition but the default one, and retention would never drop them
+        if (playedAt.isBefore(now.atZone(ZoneOffset.UTC).minus(retention).toInstant())) {
+            throw ProblemException.unprocessableField(fieldPrefix + "played_at",
+                    "is older than the " + retention.toTotalMonths() + " months plays are kept");
         }
         return new PlayRow(play.trackId(), play.recordId(), playedAt.truncatedTo(ChronoUnit.MICROS),
                 play.durationPlayedMs(), play.completionPercentage(),
