@@ -150,7 +150,7 @@ class RecommendationsTest {
             ids.add(id);
             events.send(topic("catalog-records"), UUID.randomUUID(), EventType.RECORD_UPSERTED, String.valueOf(id),
                     new RecordUpserted(id, null, "Artist " + id, "Title " + id, 1990, List.of("Test"),
-                            List.of("Style " + id), List.of(), Instant.now()));
+                            List.of("Style " + id), List.of(), Instant.now(), List.of(), List.of()));
         }
         return ids;
     }

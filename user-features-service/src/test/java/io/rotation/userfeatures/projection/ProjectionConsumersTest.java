@@ -51,11 +51,14 @@ class ProjectionConsumersTest {
         long dropped = TestTokens.newUserId();
         String topic = Events.channelTopic("catalog-records");
         Instant t0 = Instant.now().minusSeconds(60);
-        sendTrack(topic, UUID.randomUUID(), new TrackUpserted(kept, record, null, "A1", 0, "Kept", "Artist", 200, t0));
+        sendTrack(topic, UUID.randomUUID(), new TrackUpserted(kept, record, null, "A1", 0, "Kept", "Artist", 200, t0,
+                List.of(), false));
         UUID droppedEvent = UUID.randomUUID();
-        sendTrack(topic, droppedEvent, new TrackUpserted(dropped, record, null, "A2", 1, "Dropped", "Artist", 100, t0));
+        sendTrack(topic, droppedEvent, new TrackUpserted(dropped, record, null, "A2", 1, "Dropped", "Artist", 100, t0,
+                List.of(), false));
         events.send(topic, UUID.randomUUID(), EventType.RECORD_UPSERTED, String.valueOf(record), new RecordUpserted(
-                record, null, "Artist", "Title", 1999, List.of(), List.of(), List.of(kept, dropped), t0));
+                record, null, "Artist", "Title", 1999, List.of(), List.of(), List.of(kept, dropped), t0,
+                List.of(), List.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> available(dropped) == Boolean.TRUE);
         long user = TestTokens.newUserId();
         given().auth().oauth2(TestTokens.user(user)).put("/api/v1/favorites/track/" + dropped).then().statusCode(201);
@@ -63,7 +66,8 @@ class ProjectionConsumersTest {
 
         // the record's new version lists one track: the other goes unavailable, and so does its favorite
         events.send(topic, UUID.randomUUID(), EventType.RECORD_UPSERTED, String.valueOf(record), new RecordUpserted(
-                record, null, "Artist", "Title", 1999, List.of(), List.of(), List.of(kept), Instant.now()));
+                record, null, "Artist", "Title", 1999, List.of(), List.of(), List.of(kept), Instant.now(),
+                List.of(), List.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> available(dropped) == Boolean.FALSE);
         assertThat(available(kept)).isTrue();
         given().auth().oauth2(TestTokens.user(user)).get("/api/v1/favorites?type=track").then().statusCode(200)
@@ -71,10 +75,11 @@ class ProjectionConsumersTest {
         given().auth().oauth2(TestTokens.user(TestTokens.newUserId())).put("/api/v1/favorites/track/" + dropped)
                 .then().statusCode(404);
         // a replayed old TrackUpserted (same event id) changes nothing
-        sendTrack(topic, droppedEvent, new TrackUpserted(dropped, record, null, "A2", 1, "Dropped", "Artist", 100, t0));
+        sendTrack(topic, droppedEvent, new TrackUpserted(dropped, record, null, "A2", 1, "Dropped", "Artist", 100, t0,
+                List.of(), false));
         long sentinel = TestTokens.newUserId();
         sendTrack(topic, UUID.randomUUID(), new TrackUpserted(sentinel, record, null, "B1", 2, "Later", "Artist", 1,
-                Instant.now()));
+                Instant.now(), List.of(), false));
         await().atMost(Duration.ofSeconds(30)).until(() -> available(sentinel) != null);
         assertThat(available(dropped)).isFalse();
     }

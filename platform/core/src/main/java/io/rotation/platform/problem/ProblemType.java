@@ -12,7 +12,6 @@ public enum ProblemType {
     /** Well-formed, but refers to something that does not exist or breaks a rule (following yourself). */
     UNPROCESSABLE("unprocessable", "Unprocessable Content", 422),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported Media Type", 415),
-    UNPROCESSABLE("unprocessable", "Unprocessable Content", 422),
     TOO_MANY_REQUESTS("rate-limited", "Too Many Requests", 429),
     INTERNAL("internal", "Internal Server Error", 500),
     UNAVAILABLE("unavailable", "Service Unavailable", 503);
