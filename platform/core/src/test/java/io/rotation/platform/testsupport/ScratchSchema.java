@@ -106,6 +106,13 @@ public final class ScratchSchema implements AutoCloseable {
         }
     }
 
+    /** A JDBC connection in this schema, for a test to hold locks with. */
+    public Connection jdbc() throws SQLException {
+        Connection c = connect();
+        c.createStatement().execute("set search_path = " + name);
+        return c;
+    }
+
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, USER, "");
     }
