@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,9 @@ public abstract class ServiceContractTest {
 
     @Test
     void isReadyOnItsDatabaseAloneAndReportsKafkaAndRedis() {
+        // the dependencies are probed in the background: the first probe may still be on its way
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(given().get("/q/health/ready")
+                .jsonPath().getString("checks.find { it.name.startsWith('dependencies') }.data.redis")));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
