@@ -151,3 +151,23 @@ $$;
 create trigger trg_time_partitioned_table_updated_at before update on time_partitioned_table
     for each row execute function update_updated_at_column();
 --rollback drop trigger trg_time_partitioned_table_updated_at on time_partitioned_table;
+
+--changeset rotation-platform:processed-event-retain-until
+-- A claim is kept as long as its topic keeps the message; null: forever (so are the claims made
+-- before this column existed).
+alter table processed_event add column retain_until timestamptz;
+create index idx_processed_event_retain_until on processed_event (retain_until) where retain_until is not null;
+comment on column processed_event.retain_until is 'When the claim may be forgotten: claim time plus the topic''s retention; null for topics kept forever.';
+--rollback drop index idx_processed_event_retain_until; alter table processed_event drop column retain_until;
+
+--changeset rotation-platform:outbox-event-attempts
+-- A row Kafka keeps refusing is parked after a few attempts (with its error) instead of stalling
+-- every later event of the schema; the relay reads only unparked rows.
+alter table outbox_event add column attempts integer not null default 0,
+                         add column last_error text,
+                         add column parked_at timestamptz;
+create index idx_outbox_event_unparked on outbox_event (id) where parked_at is null;
+create index idx_outbox_event_parked on outbox_event (parked_at) where parked_at is not null;
+comment on column outbox_event.attempts is 'Failed publication attempts so far.';
+comment on column outbox_event.parked_at is 'Set when the relay gave up on the row (see last_error); a parked row is not published until an operator clears parked_at.';
+--rollback drop index idx_outbox_event_parked; drop index idx_outbox_event_unparked; alter table outbox_event drop column parked_at, drop column last_error, drop column attempts;

@@ -34,10 +34,28 @@ class SchemaOwnershipTest {
     }
 
     @Test
-    void eachRoleReadsItsOwnSchema() throws SQLException {
-        assertThat(query("user_features_svc", "select count(*) from play_history")).isGreaterThanOrEqualTo(0);
-        assertThat(query("identity_svc", "select count(*) from users")).isGreaterThanOrEqualTo(0);
-        assertThat(query("analytics_svc", "select count(*) from usage_metrics")).isGreaterThanOrEqualTo(0);
+    void eachRoleWorksInTheSchemaItOwns() throws SQLException {
+        for (String[] role : new String[][] {{"user_features_svc", "user_features", "play_history"},
+                {"identity_svc", "identity", "users"}, {"analytics_svc", "analytics", "usage_metrics"}}) {
+            assertThat(text(role[0], "select current_schema()")).as(role[0]).isEqualTo(role[1]);
+            assertThat(text(role[0], "select nspowner::regrole::text from pg_namespace where nspname = current_schema()"))
+                    .as("%s owns %s", role[0], role[1]).isEqualTo(role[0]);
+            assertThat(text(role[0], "select has_table_privilege(current_user, '" + role[2]
+                    + "', 'select, insert, update, delete')::text")).as("%s writes %s", role[0], role[2])
+                    .isEqualTo("true");
+            assertThat(text(role[0], "select count(*)::text from pg_namespace n where n.nspname <> current_schema() "
+                    + "and n.nspname in ('identity', 'catalog', 'matching', 'user_features', 'analytics', 'config') "
+                    + "and has_schema_privilege(current_user, n.oid, 'create')")).as("%s creates only in its own schema",
+                    role[0]).isEqualTo("0");
+        }
+    }
+
+    private static String text(String role, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, role, role);
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
     }
 
     private static long query(String role, String sql) throws SQLException {

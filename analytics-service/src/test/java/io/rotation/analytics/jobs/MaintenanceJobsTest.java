@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,6 +64,45 @@ class MaintenanceJobsTest {
         assertThat(second).isEmpty();
         assertThat(TestDatabase.rows("select status::text as status from jobs where id = ?", first.get()).get(0))
                 .containsEntry("status", "completed");
+    }
+
+    @Test
+    void aLaterRunTakesOverAFailedOrKilledRunButLeavesARunningOneAlone() {
+        LocalDate failedDay = LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(30, 300));
+        LocalDate killedDay = failedDay.minusDays(1);
+        LocalDate runningDay = failedDay.minusDays(2);
+        long failed = job("metrics_aggregation:" + failedDay, "failed", 1, "now() - interval '10 minutes'");
+        long killed = job("metrics_aggregation:" + killedDay, "running", 1, "now() - interval '3 hours'");
+        long running = job("metrics_aggregation:" + runningDay, "running", 1, "now() - interval '5 minutes'");
+
+        assertThat(jobs.aggregateDay(failedDay).await().atMost(Duration.ofSeconds(30))).contains(failed);
+        assertThat(jobs.aggregateDay(killedDay).await().atMost(Duration.ofSeconds(30))).contains(killed);
+        assertThat(jobs.aggregateDay(runningDay).await().atMost(Duration.ofSeconds(30))).isEmpty();
+
+        for (long taken : List.of(failed, killed)) {
+            assertThat(TestDatabase.rows("select status::text as status, attempts, error_message from jobs where id = ?",
+                    taken).get(0)).containsEntry("status", "completed").containsEntry("attempts", 2)
+                    .containsEntry("error_message", null);
+        }
+        assertThat(TestDatabase.rows("select status::text as status from jobs where id = ?", running).get(0))
+                .containsEntry("status", "running");
+    }
+
+    @Test
+    void aRunThatFailedMaxAttemptsTimesIsLeftForAnOperator() {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(300, 600));
+        long exhausted = job("metrics_aggregation:" + day, "failed", 3, "now() - interval '1 day'");
+
+        assertThat(jobs.aggregateDay(day).await().atMost(Duration.ofSeconds(30))).isEmpty();
+        assertThat(TestDatabase.rows("select status::text as status from jobs where id = ?", exhausted).get(0))
+                .containsEntry("status", "failed");
+    }
+
+    private static long job(String key, String status, int attempts, String startedAt) {
+        TestDatabase.update("delete from jobs where idempotency_key = ?", key);
+        return TestDatabase.count("insert into jobs (job_type, status, owner_service, idempotency_key, attempts, "
+                + "started_at, error_message) values ('metrics_aggregation', ?::job_status, 'analytics-service', ?, ?, "
+                + startedAt + ", case when ? = 'failed' then 'boom' end) returning id", status, key, attempts, status);
     }
 
     private static long metric(LocalDate day, String entityType, long entityId, String name) {

@@ -85,13 +85,15 @@ class PlayRecordedConsumerTest {
     }
 
     @Test
-    void countsAReplayedPlayOnce() {
+    void countsAPlayRedeliveredInALaterBatchOnce() {
         long user = TestTokens.newUserId();
         UUID replayed = UUID.randomUUID();
         PlayRecorded play = play(user, 21, 600L, DAY1, 60_000, "100");
         events.send(topic, replayed, EventType.PLAY_RECORDED, String.valueOf(user), play);
+        awaitTotalPlays(user, 1);
+
+        // the redelivery comes after the first delivery was committed: only the claim or the stored row can stop it
         events.send(topic, replayed, EventType.PLAY_RECORDED, String.valueOf(user), play);
-        // a later event on the same key (same partition) shows the duplicate before it was consumed
         send(play(user, 22, 600L, DAY1, 1_000, "100"));
 
         JsonPath stats = awaitTotalPlays(user, 2);
@@ -100,6 +102,41 @@ class PlayRecordedConsumerTest {
         assertThat(TestDatabase.count("""
                 select play_count from recommendation_data
                 where user_id = ? and entity_type = 'record' and entity_id = 600""", user)).isEqualTo(2);
+    }
+
+    @Test
+    void appliesAnEventIdOnceWhateverItsRedeliveryCarries() {
+        long user = TestTokens.newUserId();
+        UUID id = UUID.randomUUID();
+        events.send(topic, id, EventType.PLAY_RECORDED, String.valueOf(user), play(user, 23, null, DAY1, 1_000, "100"));
+        awaitTotalPlays(user, 1);
+
+        // same event id, other played_at: usage_metrics' (event_id, occurred_at) key cannot see it, the claim must
+        events.send(topic, id, EventType.PLAY_RECORDED, String.valueOf(user), play(user, 23, null, DAY2, 1_000, "100"));
+        send(play(user, 24, null, DAY1, 1_000, "100"));
+
+        awaitTotalPlays(user, 2);
+        assertThat(TestDatabase.count("select count(*) from usage_metrics where event_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aggregatesOnlyThePlaysItsInsertWrote() {
+        long user = TestTokens.newUserId();
+        UUID id = UUID.randomUUID();
+        PlayRecorded play = play(user, 25, 700L, DAY1, 5_000, "100");
+        events.send(topic, id, EventType.PLAY_RECORDED, String.valueOf(user), play);
+        awaitTotalPlays(user, 1);
+        // the claim is gone (as if forgotten), the stored row is not: the redelivery must add nothing
+        TestDatabase.update("delete from processed_event where event_id = ?", id);
+
+        events.send(topic, id, EventType.PLAY_RECORDED, String.valueOf(user), play);
+        send(play(user, 26, 700L, DAY1, 1_000, "100"));
+
+        JsonPath stats = awaitTotalPlays(user, 2);
+        assertThat(stats.getLong("total_listening_ms")).isEqualTo(6_000L);
+        assertThat(TestDatabase.count("""
+                select play_count from recommendation_data
+                where user_id = ? and entity_type = 'record' and entity_id = 700""", user)).isEqualTo(2);
     }
 
     @Test

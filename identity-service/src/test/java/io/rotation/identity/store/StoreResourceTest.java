@@ -172,6 +172,12 @@ class StoreResourceTest {
                 changes.add(field(e, "change"));
             }
             assertThat(changes).containsExactly("updated", "updated", "status_changed");
+            List<String> versions = new ArrayList<>();
+            for (var e : events) {
+                versions.add(field(e, "version"));
+            }
+            assertThat(versions).as("the database's version of each state, which consumers order by")
+                    .containsExactly("2", "3", "4");
         }
         assertThat(TestDatabase.rows("select status::text as s from stores where id = ?", id).get(0).get("s"))
                 .isEqualTo("suspended");

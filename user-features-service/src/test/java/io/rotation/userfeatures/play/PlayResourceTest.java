@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlayResourceTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T12:00:00.123456Z");
+    private static final long MARKER_TRACK = 999_001;
 
     @Test
     void storesAPlayAndAnnouncesItOnceAsACloudEvent() throws Exception {
@@ -146,16 +147,16 @@ class PlayResourceTest {
     @MethodSource("badPlays")
     void rejectsBadInputNamingTheFieldAndWritesNothing(String path, String body, String field) {
         long user = TestTokens.newUserId();
-        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(body).post(path)
+        assertNothingWrittenBy(user, () -> given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body(body).post(path)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("errors.field", org.hamcrest.Matchers.hasItem(field));
-        assertNothingWrittenFor(user);
+                .body("errors.field", org.hamcrest.Matchers.hasItem(field)));
     }
 
     static Stream<Arguments> playsBeforeTheRetentionHorizon() {
-        String old = java.time.Instant.now().minus(java.time.Duration.ofDays(2 * 366)).toString();
+        String old = Instant.now().minus(Duration.ofDays(2 * 366)).toString();
         return Stream.of(
                 Arguments.of("/api/v1/plays", "{\"track_id\": 1, \"played_at\": \"" + old + "\"}", "played_at"),
                 Arguments.of("/api/v1/plays/batch", "{\"plays\": [{\"track_id\": 1}, {\"track_id\": 2, "
@@ -166,18 +167,18 @@ class PlayResourceTest {
     @MethodSource("playsBeforeTheRetentionHorizon")
     void refusesAPlayOlderThanPlaysAreKeptNamingPlayedAtAndWritesNothing(String path, String body, String field) {
         long user = TestTokens.newUserId();
-        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(body).post(path)
+        assertNothingWrittenBy(user, () -> given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body(body).post(path)
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
-                .body("errors.field", org.hamcrest.Matchers.hasItem(field));
-        assertNothingWrittenFor(user);
+                .body("errors.field", org.hamcrest.Matchers.hasItem(field)));
     }
 
     @Test
     void acceptsAPlayJustInsideTheRetentionHorizon() {
         long user = TestTokens.newUserId();
-        String recent = java.time.Instant.now().minus(java.time.Duration.ofDays(700)).toString();
+        String recent = Instant.now().minus(Duration.ofDays(700)).toString();
         given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
                 .body("{\"track_id\": 1, \"played_at\": \"" + recent + "\"}").post("/api/v1/plays")
                 .then().statusCode(201);
@@ -186,33 +187,49 @@ class PlayResourceTest {
     @Test
     void rejectsMalformedJsonAndWritesNothing() {
         long user = TestTokens.newUserId();
-        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body("{\"track_id\": 1,")
-                .post("/api/v1/plays")
+        assertNothingWrittenBy(user, () -> given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body("{\"track_id\": 1,").post("/api/v1/plays")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", equalTo("https://rotation.dev/problems/malformed-request"));
-        assertNothingWrittenFor(user);
+                .body("type", equalTo("https://rotation.dev/problems/malformed-request")));
     }
 
     @Test
     void refusesCallersWithoutAValidToken() {
         long user = TestTokens.newUserId();
         String body = "{\"track_id\": 1}";
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/plays")
-                .then().statusCode(401).contentType("application/problem+json");
-        for (String token : List.of("not-a-jwt", TestTokens.expired(user),
-                TestTokens.withIssuer(user, "https://evil.example"),
-                TestTokens.withAudience(user, "https://elsewhere.example"))) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/plays")
+        assertNothingWrittenBy(user, () -> {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/plays")
                     .then().statusCode(401).contentType("application/problem+json");
-        }
-        given().get("/api/v1/plays").then().statusCode(401);
-        assertNothingWrittenFor(user);
+            for (String token : List.of("not-a-jwt", TestTokens.expired(user),
+                    TestTokens.withIssuer(user, "https://evil.example"),
+                    TestTokens.withAudience(user, "https://elsewhere.example"))) {
+                given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/plays")
+                        .then().statusCode(401).contentType("application/problem+json");
+            }
+            given().get("/api/v1/plays").then().statusCode(401);
+        });
     }
 
-    private static void assertNothingWrittenFor(long user) {
-        assertThat(TestDatabase.count("select count(*) from play_history where user_id = ?", user)).isZero();
-        assertThat(TestDatabase.count("select count(*) from outbox_event where message_key = ?",
-                String.valueOf(user))).isZero();
+    /**
+     * The refused requests leave no play and no event. The relay deletes outbox rows within
+     * milliseconds, so the proof is on the topic: a valid marker play of the same user follows
+     * the refused requests on the same partition (key = user), and when it arrives, it must be the
+     * only event of that user.
+     */
+    private static void assertNothingWrittenBy(long user, Runnable refusedRequests) {
+        try (KafkaTail tail = tailPlays()) {
+            refusedRequests.run();
+            given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                    .body(Map.of("track_id", MARKER_TRACK)).post("/api/v1/plays").then().statusCode(201);
+
+            List<ConsumerRecord<String, byte[]>> events = tail.await(byUser(user), 1, Duration.ofSeconds(20));
+            assertThat(tail.drain(Duration.ofMillis(500)).stream().filter(byUser(user)).toList())
+                    .as("the marker is the user's only event").hasSize(1);
+            assertThat(trackOf(events.get(0))).isEqualTo(MARKER_TRACK);
+        }
+        assertThat(TestDatabase.count("select count(*) from play_history where user_id = ? and track_id <> ?",
+                user, MARKER_TRACK)).isZero();
+        assertThat(TestDatabase.count("select count(*) from play_history where user_id = ?", user)).isEqualTo(1);
     }
 
     private static String oversizedBatch() {
@@ -221,6 +238,14 @@ class PlayResourceTest {
             body.append(i == 0 ? "" : ",").append("{\"track_id\": ").append(i + 1).append('}');
         }
         return body.append("]}").toString();
+    }
+
+    private static long trackOf(ConsumerRecord<String, byte[]> event) {
+        try {
+            return RotationObjectMapper.create().readTree(event.value()).get("track_id").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> byUser(long user) {

@@ -60,7 +60,7 @@ public class AuditEntryConsumer {
         if (blank(e.service()) || blank(e.action()) || blank(e.entityType())) {
             throw new PoisonEventException("AuditEntryRecorded without service, action or entity_type");
         }
-        if (!ACTORS.contains(e.actorType())) {
+        if (e.actorType() == null || !ACTORS.contains(e.actorType())) {
             throw new PoisonEventException("AuditEntryRecorded actor_type must be one of " + ACTORS);
         }
         Instant occurredAt = e.occurredAt() == null ? event.time() : e.occurredAt();

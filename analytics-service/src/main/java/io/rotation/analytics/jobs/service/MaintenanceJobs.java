@@ -8,10 +8,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +23,9 @@ import org.jboss.logging.Logger;
  * {@code aggregate_daily_metrics} (so totals are recounted from usage_metrics even if a consumer
  * increment was ever lost), and retention by {@code cleanup_old_analytics_data}. Each run is a row
  * in {@code jobs} whose idempotency key names the job and its day: whichever replica inserts it
- * runs the job, the others see the key taken and skip.
+ * runs the job, the others see the key taken and skip. A run that failed, or that still says
+ * running long after it started (its process was killed), is taken over by a later run: the hourly
+ * catch-up re-runs the day's jobs, up to the job's max_attempts.
  */
 @ApplicationScoped
 public class MaintenanceJobs {
@@ -28,9 +34,12 @@ public class MaintenanceJobs {
     private static final String SERVICE = "analytics-service";
 
     private final Pool pool;
+    private final Duration staleAfter;
 
-    public MaintenanceJobs(Pool pool) {
+    public MaintenanceJobs(Pool pool, @ConfigProperty(name = "rotation.analytics.jobs.stale-after",
+            defaultValue = "PT2H") Duration staleAfter) {
         this.pool = pool;
+        this.staleAfter = staleAfter;
     }
 
     @Scheduled(cron = "0 15 0 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -43,14 +52,23 @@ public class MaintenanceJobs {
         return quietly(cleanUp(LocalDate.now(ZoneOffset.UTC)));
     }
 
-    /** Recounts one UTC day into daily_metrics; empty when that day's run already exists. */
+    /** Takes over the day's runs that failed or were killed, and runs any a down replica missed. */
+    @Scheduled(every = "1h", delayed = "20m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> catchUp() {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        Uni<?> aggregation = quietly(aggregateDay(now.toLocalDate().minusDays(1)));
+        return now.toLocalTime().isBefore(LocalTime.of(3, 30)) ? aggregation.replaceWithVoid()
+                : aggregation.chain(() -> quietly(cleanUp(now.toLocalDate())));
+    }
+
+    /** Recounts one UTC day into daily_metrics; empty when that day's run completed, runs or gave up. */
     public Uni<Optional<Long>> aggregateDay(LocalDate day) {
         return run("metrics_aggregation", day, new JsonObject().put("metric_date", day.toString()),
                 c -> c.preparedQuery("select aggregate_daily_metrics($1) as written").execute(Tuple.of(day))
                         .map(rows -> new JsonObject().put("rows_written", rows.iterator().next().getInteger("written"))));
     }
 
-    /** Deletes analytics data past retention, once per day; empty when that day's run already exists. */
+    /** Deletes analytics data past retention, once per day; empty when that day's run completed, runs or gave up. */
     public Uni<Optional<Long>> cleanUp(LocalDate day) {
         return run("analytics_cleanup", day, new JsonObject(),
                 c -> c.query("select cleanup_old_analytics_data() as deleted").execute()
@@ -62,13 +80,19 @@ public class MaintenanceJobs {
         String key = type + ":" + day;
         return pool.preparedQuery("""
                         insert into jobs (job_type, status, owner_service, parameters, idempotency_key,
-                                          started_at, attempts, worker_id)
-                        values ($1::job_type, 'running', $2, $3, $4, now(), 1, $5)
-                        on conflict (idempotency_key) do nothing returning id""")
-                .execute(Tuple.of(type, SERVICE, parameters, key, workerId()))
+                                          started_at, heartbeat_at, attempts, worker_id)
+                        values ($1::job_type, 'running', $2, $3, $4, now(), now(), 1, $5)
+                        on conflict (idempotency_key) do update set status = 'running', started_at = now(),
+                            heartbeat_at = now(), attempts = jobs.attempts + 1, worker_id = excluded.worker_id,
+                            error_message = null, completed_at = null, result = null
+                        where jobs.attempts < jobs.max_attempts
+                          and (jobs.status = 'failed' or (jobs.status = 'running'
+                               and coalesce(jobs.heartbeat_at, jobs.started_at) < now() - make_interval(secs => $6)))
+                        returning id""")
+                .execute(Tuple.of(type, SERVICE, parameters, key, workerId(), (double) staleAfter.toSeconds()))
                 .chain(inserted -> {
                     if (!inserted.iterator().hasNext()) {
-                        LOG.debugf("%s already ran or runs elsewhere", key);
+                        LOG.debugf("%s already ran, runs elsewhere or used up its attempts", key);
                         return Uni.createFrom().item(Optional.<Long>empty());
                     }
                     long id = inserted.iterator().next().getLong("id");

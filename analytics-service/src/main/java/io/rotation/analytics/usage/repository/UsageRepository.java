@@ -12,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Set-based writes of usage_metrics, daily_metrics and recommendation_data, on the consumer's transaction. */
@@ -26,7 +28,8 @@ public class UsageRepository {
             select e, u, $1, $2, t, d, s, dv, m::jsonb, o
             from unnest($3::uuid[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[],
                         $10::timestamptz[]) as x(e, u, t, d, s, dv, m, o)
-            on conflict (event_id, occurred_at) do nothing""";
+            on conflict (event_id, occurred_at) do nothing
+            returning event_id""";
 
     private static final String ADD_DAILY = """
             insert into daily_metrics (metric_date, metric_type, entity_type, entity_id, metric_name, value)
@@ -61,7 +64,8 @@ public class UsageRepository {
                            String metadataJson, OffsetDateTime occurredAt) {
     }
 
-    public Uni<Void> insertPlays(SqlConnection connection, List<UsageRow> rows) {
+    /** Inserts the plays not stored before; @return the event ids of the rows this insert wrote */
+    public Uni<Set<UUID>> insertPlays(SqlConnection connection, List<UsageRow> rows) {
         int n = rows.size();
         UUID[] ids = new UUID[n];
         Long[] users = new Long[n];
@@ -85,7 +89,11 @@ public class UsageRepository {
         return connection.preparedQuery(INSERT_USAGE)
                 .execute(Tuple.tuple(List.of("play", "track", ids, users, tracks, durations, sessions, devices,
                         metadata, times)))
-                .replaceWithVoid();
+                .map(written -> {
+                    Set<UUID> stored = new HashSet<>();
+                    written.forEach(row -> stored.add(row.getUUID(0)));
+                    return stored;
+                });
     }
 
     public Uni<Void> addDaily(SqlConnection connection, Map<DayKey, long[]> daily) {
@@ -135,9 +143,12 @@ public class UsageRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> apply(SqlConnection connection, List<UsageRow> usage, PlayAggregates aggregates) {
-        return insertPlays(connection, usage)
-                .chain(() -> addDaily(connection, aggregates.daily()))
+    /** Adds a batch's sums to daily_metrics and recommendation_data. */
+    public Uni<Void> addAggregates(SqlConnection connection, PlayAggregates aggregates) {
+        if (aggregates.daily().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return addDaily(connection, aggregates.daily())
                 .chain(() -> addAffinity(connection, aggregates.affinity()));
     }
 }

@@ -50,8 +50,10 @@ public class UsageService {
             return Uni.createFrom().voidItem();
         }
         List<UsageRow> usage = plays.stream().map(d -> usageRow(d)).toList();
-        PlayAggregates aggregates = PlayAggregates.of(plays.stream().map(Decoded::payload).toList());
-        return repository.apply(connection, usage, aggregates);
+        // only the rows this insert wrote count: a play stored before (its claim forgotten since) adds nothing
+        return repository.insertPlays(connection, usage).chain(written -> repository.addAggregates(connection,
+                PlayAggregates.of(plays.stream().filter(d -> written.contains(d.event().id()))
+                        .map(Decoded::payload).toList())));
     }
 
     private UsageRow usageRow(Decoded<PlayRecorded> decoded) {

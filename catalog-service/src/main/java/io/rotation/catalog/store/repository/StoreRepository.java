@@ -22,14 +22,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StoreRepository {
 
-    /** An event older than the row (redelivered out of order after a rebalance) changes nothing. */
+    /**
+     * An event of a lower version than the row (redelivered out of order after a rebalance) changes
+     * nothing. The version is identity's database's, so no node's clock decides; an event from before
+     * versions existed only overwrites a row that has none either, and then by changed_at.
+     */
     static final String UPSERT = """
-            insert into stores (id, name, slug, discogs_username, status, changed_at)
-            select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+            insert into stores (id, name, slug, discogs_username, status, changed_at, version)
+            select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                                 $7::bigint[])
             on conflict (id) do update set name = excluded.name, slug = excluded.slug,
                 discogs_username = excluded.discogs_username, status = excluded.status,
-                changed_at = excluded.changed_at
-            where stores.changed_at <= excluded.changed_at""";
+                changed_at = excluded.changed_at, version = excluded.version
+            where case when excluded.version is not null then stores.version is null or stores.version <= excluded.version
+                       else stores.version is null and stores.changed_at <= excluded.changed_at end""";
+
+    /** Of two changes of one store, the newer: by identity's version where both have one. */
+    static final Comparator<StoreChanged> NEWER = Comparator
+            .comparing(StoreChanged::version, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(StoreChanged::changedAt);
 
     private final Pool pool;
 
@@ -41,7 +52,7 @@ public class StoreRepository {
     public Uni<Void> apply(SqlConnection connection, Collection<StoreChanged> changes) {
         List<StoreChanged> latest = changes.stream()
                 .collect(Collectors.toMap(StoreChanged::storeId, Function.identity(),
-                        (a, b) -> a.changedAt().isAfter(b.changedAt()) ? a : b))
+                        (a, b) -> NEWER.compare(a, b) >= 0 ? a : b))
                 .values().stream().sorted(Comparator.comparingLong(StoreChanged::storeId)).toList();
         if (latest.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -53,6 +64,7 @@ public class StoreRepository {
         String[] usernames = new String[n];
         String[] statuses = new String[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
+        Long[] versions = new Long[n];
         for (int i = 0; i < n; i++) {
             StoreChanged c = latest.get(i);
             ids[i] = c.storeId();
@@ -61,9 +73,10 @@ public class StoreRepository {
             usernames[i] = blankToNull(c.discogsUsername());
             statuses[i] = c.status();
             times[i] = c.changedAt().atOffset(ZoneOffset.UTC);
+            versions[i] = c.version();
         }
         return connection.preparedQuery(UPSERT)
-                .execute(Tuple.tuple(List.of(ids, names, slugs, usernames, statuses, times))).replaceWithVoid();
+                .execute(Tuple.tuple(List.of(ids, names, slugs, usernames, statuses, times, versions))).replaceWithVoid();
     }
 
     /** The store, or null when catalog has not heard of it. */

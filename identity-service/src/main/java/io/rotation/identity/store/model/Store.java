@@ -98,4 +98,8 @@ public class Store {
 
     @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
     public Instant updatedAt;
+
+    /** Raised by the database on every update; StoreChanged carries it so consumers keep the newest state. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    public long version;
 }

@@ -191,7 +191,7 @@ public class StoreService {
 
     private static OutboundEvent storeChanged(StoreView s, String change) {
         return OutboundEvent.of(EventType.STORE_CHANGED, s.id(), new StoreChanged(s.id(), change, s.name(), s.slug(),
-                s.discogsUsername(), s.status().name(), s.ownerUserId(), Instant.now()));
+                s.discogsUsername(), s.status().name(), s.ownerUserId(), Instant.now(), s.version()));
     }
 
     private static OutboundEvent managerChanged(ManagerView m, String action) {

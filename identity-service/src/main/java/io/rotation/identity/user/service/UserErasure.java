@@ -78,7 +78,7 @@ public class UserErasure {
                                     for (StoreView s : stores) {
                                         events.add(OutboundEvent.of(EventType.STORE_CHANGED, s.id(), new StoreChanged(
                                                 s.id(), "updated", s.name(), s.slug(), s.discogsUsername(),
-                                                s.status().name(), s.ownerUserId(), now)));
+                                                s.status().name(), s.ownerUserId(), now, s.version())));
                                     }
                                     events.add(OutboundEvent.of(EventType.USER_ERASED, userId, new UserErased(userId, now)));
                                     events.add(audit(userId, byAdmin, held, memberships.size(), stores.size()));

@@ -5,12 +5,13 @@ import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.event.InboundEvent;
 import io.rotation.platform.event.PoisonEventException;
+import io.rotation.platform.kafka.TopicRetention;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,14 +25,19 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Applies a batch of CloudEvents exactly once: in one transaction it claims the event ids in
  * {@code processed_event} and applies the effect of the fresh ones; the batch is acknowledged to
  * Kafka only after that commit, so a crash redelivers and the claim filters what was done.
- * Poison messages (bad envelope, bad payload, data the database rejects) go to the dead-letter
- * topic; transient failures (database down) are retried until they pass, holding the partition.
+ * <p>
+ * Nothing one record does can stop the consumer: a record that cannot be decoded or validated
+ * (any exception) goes to the dead-letter topic at once. A failing effect is classified
+ * ({@link Failures}): transient failures are retried with back-off until they pass, holding the
+ * partition; a permanent failure splits the batch to apply its events one at a time, and an event
+ * that still fails after a bounded number of attempts is dead-lettered with its error.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -41,11 +47,22 @@ public class IdempotentConsumer {
     private final Pool pool;
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
+    private final TopicRetention retention;
+    private final int permanentAttempts;
+    private final Duration backOff;
 
-    public IdempotentConsumer(Pool pool, ProcessedEvents processed, DeadLetters deadLetters) {
+    @Inject
+    public IdempotentConsumer(Pool pool, ProcessedEvents processed, DeadLetters deadLetters, TopicRetention retention,
+                              @ConfigProperty(name = "rotation.consumer.permanent-failure-attempts",
+                                      defaultValue = "3") int permanentAttempts,
+                              @ConfigProperty(name = "rotation.consumer.retry-back-off",
+                                      defaultValue = "200ms") Duration backOff) {
         this.pool = pool;
         this.processed = processed;
         this.deadLetters = deadLetters;
+        this.retention = retention;
+        this.permanentAttempts = permanentAttempts;
+        this.backOff = backOff;
     }
 
     /** An event with its decoded payload. */
@@ -54,7 +71,7 @@ public class IdempotentConsumer {
 
     /**
      * @param consumer name under which ids are claimed (one per logical consumer, stable across versions)
-     * @param decode   turns an event into its payload; throws {@link PoisonEventException} when it cannot
+     * @param decode   turns an event into its payload; any exception it throws dead-letters the record
      * @param effect   applies the fresh events on the transaction's connection
      */
     public <T> Uni<Void> consume(Iterable<ConsumerRecord<String, byte[]>> records, String consumer,
@@ -66,10 +83,12 @@ public class IdempotentConsumer {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 InboundEvent event = CloudEventCodec.fromRecord(record);
-                events.putIfAbsent(event.id(), new Decoded<>(event, decode.apply(event)));
-                sources.putIfAbsent(event.id(), record);
-            } catch (PoisonEventException e) {
-                parked.add(deadLetters.park(record, consumer, e.getMessage()));
+                if (!events.containsKey(event.id())) {
+                    events.put(event.id(), new Decoded<>(event, decode.apply(event)));
+                    sources.put(event.id(), record);
+                }
+            } catch (Exception e) {
+                parked.add(deadLetters.park(record, consumer, undecodable(e)));
             }
         }
         Uni<Void> parkAll = parked.isEmpty() ? Uni.createFrom().voidItem()
@@ -78,9 +97,18 @@ public class IdempotentConsumer {
             return parkAll;
         }
         List<Decoded<T>> batch = new ArrayList<>(events.values());
-        return parkAll.chain(() -> apply(consumer, batch, effect))
-                .onFailure(IdempotentConsumer::isDataError)
-                .recoverWithUni(e -> oneByOne(consumer, batch, sources, effect));
+        return parkAll.chain(() -> retention.of(sources.values().iterator().next().topic()))
+                .chain(kept -> {
+                    Duration keep = kept.orElse(null);
+                    return batch.size() == 1 ? applyOrPark(consumer, batch.get(0), sources, keep, effect)
+                            : apply(consumer, batch, keep, effect)
+                                    .onFailure(Failures::isPermanent)
+                                    .recoverWithUni(e -> {
+                                        LOG.infof("consumer %s: batch of %d rejected (%s), applying one by one",
+                                                consumer, batch.size(), e.toString());
+                                        return oneByOne(consumer, batch, sources, keep, effect);
+                                    });
+                });
     }
 
     /**
@@ -95,7 +123,8 @@ public class IdempotentConsumer {
         List<ConsumerRecord<String, byte[]>> wanted = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-            if (type == null || only.type().equals(new String(type.value(), StandardCharsets.UTF_8))) {
+            if (type == null || type.value() == null
+                    || only.type().equals(new String(type.value(), StandardCharsets.UTF_8))) {
                 wanted.add(record);
             }
         }
@@ -114,27 +143,36 @@ public class IdempotentConsumer {
         };
     }
 
-    private <T> Uni<Void> apply(String consumer, List<Decoded<T>> batch,
+    /** One transaction: claim, then the effect of the fresh events; transient failures retried until they pass. */
+    private <T> Uni<Void> apply(String consumer, List<Decoded<T>> batch, Duration keep,
                                 BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
         List<UUID> ids = batch.stream().map(d -> d.event().id()).toList();
-        return pool.withTransaction(connection -> processed.claim(connection, consumer, ids)
+        return pool.withTransaction(connection -> processed.claim(connection, consumer, ids, keep)
                         .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
                                 : effect.apply(connection, onlyFresh(batch, fresh))))
-                .onFailure(e -> !isDataError(e))
+                .onFailure(Failures::isTransient)
                 .invoke(e -> LOG.warnf("consumer %s: transient failure, retrying: %s", consumer, e.toString()))
-                .onFailure(e -> !isDataError(e))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+                .onFailure(Failures::isTransient)
+                .retry().withBackOff(backOff, Duration.ofSeconds(10)).indefinitely();
     }
 
-    /** A batch the database rejected: apply its events one at a time to find and park the bad ones. */
+    /** One event: a permanent failure is retried a few times (a constraint can heal), then dead-lettered. */
+    private <T> Uni<Void> applyOrPark(String consumer, Decoded<T> single,
+                                      Map<UUID, ConsumerRecord<String, byte[]>> sources, Duration keep,
+                                      BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
+        Uni<Void> attempts = permanentAttempts <= 1 ? apply(consumer, List.of(single), keep, effect)
+                : apply(consumer, List.of(single), keep, effect)
+                        .onFailure(Failures::isPermanent).retry()
+                        .withBackOff(backOff, backOff.multipliedBy(10)).atMost(permanentAttempts - 1L);
+        return attempts.onFailure().recoverWithUni(e -> deadLetters.park(sources.get(single.event().id()), consumer,
+                "failed " + permanentAttempts + " times: " + describe(e)));
+    }
+
     private <T> Uni<Void> oneByOne(String consumer, List<Decoded<T>> batch,
-                                   Map<UUID, ConsumerRecord<String, byte[]>> sources,
+                                   Map<UUID, ConsumerRecord<String, byte[]>> sources, Duration keep,
                                    BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
         return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(single -> apply(consumer, List.of(single), effect)
-                        .onFailure(IdempotentConsumer::isDataError)
-                        .recoverWithUni(e -> deadLetters.park(sources.get(single.event().id()), consumer,
-                                "rejected by the database: " + e.getMessage())))
+                .onItem().transformToUniAndConcatenate(single -> applyOrPark(consumer, single, sources, keep, effect))
                 .collect().last().replaceWithVoid();
     }
 
@@ -142,9 +180,11 @@ public class IdempotentConsumer {
         return batch.stream().filter(d -> fresh.contains(d.event().id())).toList();
     }
 
-    /** SQLSTATE class 22 (data exception) or 23 (integrity violation): retrying cannot help. */
-    static boolean isDataError(Throwable e) {
-        return e instanceof PgException pg && pg.getSqlState() != null
-                && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
+    private static String undecodable(Exception e) {
+        return e instanceof PoisonEventException ? e.getMessage() : "cannot decode: " + describe(e);
+    }
+
+    static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -15,9 +15,21 @@ public interface OutboxConfig {
     @WithDefault("50ms")
     Duration pollInterval();
 
-    /** How many events one relay transaction publishes at most. */
+    /** How often a replica that is not the relay's leader tries to become it. */
+    @WithDefault("1s")
+    Duration followerPollInterval();
+
+    /** How many events one poll publishes at most. */
     @WithDefault("2000")
     int batchSize();
+
+    /** Failed publications of one row (while Kafka takes others) after which the row is parked. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Liveness fails when the relay's loop has not come round for this long (a dead or stuck relay). */
+    @WithDefault("2m")
+    Duration livenessTimeout();
 
     /** The CloudEvents {@code source} of this service's events. */
     @WithDefault("/rotation/${quarkus.application.name}")

@@ -45,9 +45,14 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void allowMeansPastTheSecurityCheck() {
+    void allowMeansTheCallSucceededPastTheSecurityCheck() {
         assertThat(AuthorizationMatrixContractTest.matches("allow", 201)).isTrue();
-        assertThat(AuthorizationMatrixContractTest.matches("allow", 400)).isTrue();
+        assertThat(AuthorizationMatrixContractTest.matches("allow", 204)).isTrue();
+        assertThat(AuthorizationMatrixContractTest.matches("allow", 400)).as("validation may run before the check")
+                .isFalse();
+        assertThat(AuthorizationMatrixContractTest.matches("allow", 409)).isFalse();
+        assertThat(AuthorizationMatrixContractTest.matches("allow", 422)).isFalse();
+        assertThat(AuthorizationMatrixContractTest.matches("409", 409)).isTrue();
         assertThat(AuthorizationMatrixContractTest.matches("allow", 403)).isFalse();
         assertThat(AuthorizationMatrixContractTest.matches("allow", 404)).isFalse();
         assertThat(AuthorizationMatrixContractTest.matches("allow", 500)).isFalse();
