@@ -35,6 +35,16 @@ class UnreadableTextTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"bogus", "application/", "/json"})
+    void aContentTypeThatIsNoMediaTypeIsUnsupported(String contentType) {
+        // imports consume several media types: matching among them must not fail on the header
+        given().auth().oauth2(TestTokens.admin(TestTokens.newUserId())).header("Content-Type", contentType)
+                .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports").then().statusCode(415).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("content-type"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{\"path\": \"a\\u0000b\"}", "{\"path\": \"\\u0000\"}"})
     void aNulCharacterInAJsonStringIsABadRequestNamingTheField(String body) {
         given().auth().oauth2(TestTokens.admin(TestTokens.newUserId())).contentType("application/json").body(body)

@@ -92,7 +92,7 @@ class ProjectionConsumersTest {
         long track = TestTokens.newUserId();
         events.send(Events.channelTopic("identity-stores"), UUID.randomUUID(), EventType.STORE_CHANGED,
                 String.valueOf(store), new StoreChanged(store, "created", "Shop", "shop-" + store, null, "active",
-                        null, Instant.now().minusSeconds(5)));
+                        null, Instant.now().minusSeconds(5), null));
         events.send(Events.channelTopic("identity-users"), UUID.randomUUID(), EventType.USER_REGISTERED,
                 String.valueOf(user), new UserRegistered(user, "u" + user, "general_user", Instant.now()));
         String matches = Events.channelTopic("matching-matches");
@@ -110,7 +110,7 @@ class ProjectionConsumersTest {
 
         events.send(Events.channelTopic("identity-stores"), UUID.randomUUID(), EventType.STORE_CHANGED,
                 String.valueOf(store), new StoreChanged(store, "status_changed", "Shop", "shop-" + store, null,
-                        "suspended", null, Instant.now()));
+                        "suspended", null, Instant.now(), null));
         events.send(matches, UUID.randomUUID(), EventType.MATCH_STATUS_CHANGED, String.valueOf(track),
                 new MatchStatusChanged(match, track, null, "youtube", "auto_approved", "rejected", false, "bad",
                         null, Instant.now()));
