@@ -34,10 +34,22 @@ public class RevokedSubjects {
 
     /**
      * Refuses the user's tokens issued at or before {@code changedAt} (to the second, as a token's
-     * {@code iat}) for {@code ttl}; tokens issued later pass.
+     * {@code iat}) for {@code ttl}; tokens issued later pass. A token issued after an earlier mark of
+     * the same second carries that mark's next second ({@link #issuedAfter}), so the new mark covers it
+     * too; an erased account stays refused.
      */
     public Uni<Void> voidTokensIssuedUntil(long userId, Instant changedAt, Duration ttl) {
-        return values.setex(PREFIX + userId, seconds(ttl), String.valueOf(changedAt.getEpochSecond()));
+        return values.get(PREFIX + userId).chain(previous -> {
+            long until = changedAt.getEpochSecond();
+            if (previous != null) {
+                long previousUntil = voidUntil(previous);
+                if (previousUntil == Long.MAX_VALUE) {
+                    return Uni.createFrom().voidItem();
+                }
+                until = Math.max(until, previousUntil + 1);
+            }
+            return values.setex(PREFIX + userId, seconds(ttl), String.valueOf(until));
+        });
     }
 
     /** Whether a token of this subject issued at {@code issuedAt} (epoch seconds) is refused. */
