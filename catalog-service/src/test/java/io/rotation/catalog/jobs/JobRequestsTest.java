@@ -70,7 +70,7 @@ class JobRequestsTest {
             List<JobProgressReported> reports = awaitEnd(progress, JobRequested.runKeyOf(jobId));
             JobProgressReported last = reports.get(reports.size() - 1);
             assertThat(last.status()).isEqualTo("failed");
-            assertThat(last.errorMessage()).contains("no readable file");
+            assertThat(last.errorMessage()).contains("must name a readable releases dump inside the server's import directory");
         }
     }
 
