@@ -118,7 +118,7 @@ class SchemaConformanceTest {
         Set<String> ours = catalog.tablesWithUpdatedAt().stream()
                 .filter(t -> !t.equals("time_partitioned_table")).collect(Collectors.toSet());
         assertThat(ours).containsExactlyInAnyOrder("jobs", "daily_metrics", "recommendation_data",
-                "content_similarity");
+                "content_similarity", "catalog_records");
         for (String table : ours) {
             assertThat(catalog.triggers(table)).as("triggers of %s", table).contains("trg_" + table + "_updated_at");
         }
