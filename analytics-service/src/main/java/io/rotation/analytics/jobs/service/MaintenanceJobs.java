@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
  * in {@code jobs} whose idempotency key names the job and its day: whichever replica inserts it
  * runs the job, the others see the key taken and skip. A run that failed, or that still says
  * running long after it started (its process was killed), is taken over by a later run: the hourly
- * catch-up re-runs the day's jobs, up to the job's max_attempts.
+ * catch-up re-runs the day's jobs, up to the job's max_attempts. A nightly run does not heartbeat, so it
+ * has its own staleness ({@code rotation.analytics.maintenance.stale-after}), far longer than a dispatched
+ * job's.
  */
 @ApplicationScoped
 public class MaintenanceJobs {
@@ -36,7 +38,7 @@ public class MaintenanceJobs {
     private final Pool pool;
     private final Duration staleAfter;
 
-    public MaintenanceJobs(Pool pool, @ConfigProperty(name = "rotation.analytics.jobs.stale-after",
+    public MaintenanceJobs(Pool pool, @ConfigProperty(name = "rotation.analytics.maintenance.stale-after",
             defaultValue = "PT2H") Duration staleAfter) {
         this.pool = pool;
         this.staleAfter = staleAfter;
