@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Precision/recall of matching's auto_approved on the hand labels (bench/matching/labels.csv) and the
 # scorer's speed over the whole Discogs sample; appends one JSON line to bench/results.jsonl.
-# Usage: bench/matching/run.sh [-v]   (-v: also list every labelled video the scorer gets wrong or misses)
+# Usage: bench/matching/run.sh [-v] [--tuning-only]   (-v: also list every labelled video the scorer gets wrong or misses;
+#   --tuning-only: only the tuning half, for use while weights are tuned; nothing appended)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

@@ -32,11 +32,24 @@ public final class MatchingBench {
 
     public static void main(String[] args) throws IOException {
         boolean verbose = List.of(args).contains("-v");
+        boolean tuningOnly = List.of(args).contains("--tuning-only");
         Thresholds thresholds = Thresholds.DEFAULTS;
         ReleaseMatcher matcher = new EditorReleaseMatcher();
         LabelledRun run = LabelledRun.of(matcher);
         if (verbose) {
-            printMistakes(run, thresholds);
+            printMistakes(run, thresholds, tuningOnly);
+        }
+        if (tuningOnly) {
+            // while the weights are being tuned: the tuning half only, nothing of the held-out half, nothing appended
+            System.out.printf(Locale.ROOT, "%-9s %6s %6s %6s %10s %8s %13s %13s %13s%n", "labels", "track", "none",
+                    "auto", "precision", "recall", "track→review", "track→drop", "none→review");
+            row("tuning", run.figures(thresholds, Labels.Label::tuning));
+            for (double t : new double[] {0.90, 0.93, 0.95, 0.97, 0.99}) {
+                LabelledRun.Figures f = run.figures(new Thresholds(t, Math.min(t, thresholds.review())),
+                        Labels.Label::tuning);
+                System.out.printf(Locale.ROOT, "  %.2f  %.4f / %.4f%n", t, f.precision(), f.recall());
+            }
+            return;
         }
         LabelledRun.Figures tune = run.figures(thresholds, Labels.Label::tuning);
         LabelledRun.Figures held = run.figures(thresholds, l -> !l.tuning());
@@ -141,9 +154,9 @@ public final class MatchingBench {
         return matches;
     }
 
-    private static void printMistakes(LabelledRun run, Thresholds thresholds) {
+    private static void printMistakes(LabelledRun run, Thresholds thresholds, boolean tuningOnly) {
         for (LabelledRun.Outcome o : run.outcomes()) {
-            if (o.label().unsure()) {
+            if (o.label().unsure() || (tuningOnly && !o.label().tuning())) {
                 continue;
             }
             boolean auto = o.position() != null && o.confidence() >= thresholds.autoApprove();

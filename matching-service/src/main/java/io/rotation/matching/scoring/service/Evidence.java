@@ -24,6 +24,8 @@ final class Evidence {
     String albumUpload;
     boolean positionNamed;
     boolean titleIsReleaseTitle;
+    String otherNumber;
+    String otherMedium;
     double logit;
 
     Evidence(TrackProfile track) {
@@ -60,6 +62,12 @@ final class Evidence {
         }
         if (titleIsReleaseTitle) {
             parts.put("title_is_release_title", true);
+        }
+        if (otherNumber != null) {
+            parts.put("other_number", otherNumber);
+        }
+        if (otherMedium != null) {
+            parts.put("other_medium", otherMedium);
         }
         if (runnerUp != null) {
             parts.put("runner_up", runnerUp.track.track().position());

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 record ReleaseProfile(ReleaseContext release, List<String> titleWords, Set<String> titleWordSet,
                       List<List<String>> artists, Set<String> artistWords, boolean live, boolean variousArtists, Integer totalSeconds,
-                      List<TrackProfile> tracks) {
+                      List<TrackProfile> tracks, java.util.Map<String, List<String>> artistAcronyms,
+                      Set<String> songsWithVideo) {
 
     private static final Pattern DISCOGS_NUMBER = Pattern.compile("\\s*\\(\\d+\\)\\s*$");
     private static final Pattern SUB_TRACK_POSITION = Pattern.compile(".*(\\.\\d+|\\d[a-z])$");
@@ -65,8 +66,14 @@ record ReleaseProfile(ReleaseContext release, List<String> titleWords, Set<Strin
         }
         Set<String> titleWordSet = new HashSet<>(titleWords);
         titleWordSet.add(String.join("", titleWords));
+        Set<String> songsWithVideo = new HashSet<>();
+        for (TrackProfile t : tracks) {
+            if (t.video()) {
+                songsWithVideo.add(t.song());
+            }
+        }
         return new ReleaseProfile(release, titleWords, titleWordSet, artists, artistWords, live, various,
-                allTimed && total > 0 ? total : null, tracks);
+                allTimed && total > 0 ? total : null, tracks, TrackProfile.acronyms(artists), songsWithVideo);
     }
 
     static String withoutDiscogsNumber(String artist) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Folds titles and names to the form an editor compares: Unicode compatibility forms (NFKC: full-width
  * letters, mathematical alphabets, ligatures), case, accents and letters that an ASCII keyboard spells
  * otherwise (ß, æ, ø…), "&" as "and", apostrophes dropped ("Leb'n" = "Lebn"), any other punctuation a
- * word break, and a break where the script changes ("恋のPOPSICLE" is two words).
+ * word break, and a break where the script changes ("恋のPOPSICLE" is two words). Cyrillic and Greek are
+ * spelled in Latin letters (a simple romanisation, as uploads of the same song write it: "Кофе" = "kofe").
  */
 public final class TextNormalizer {
 
@@ -52,7 +53,7 @@ public final class TextNormalizer {
                     space(out);
                     out.append("and");
                     previousScript = space(out);
-                } else {
+                } else if (!folded.isEmpty()) {
                     previousScript = appendWord(out, folded, previousScript, scriptGroup('a'));
                 }
             } else if (Character.isLetterOrDigit(cp) || type == Character.COMBINING_SPACING_MARK) {
@@ -187,6 +188,37 @@ public final class TextNormalizer {
             case 'þ' -> "th";
             case 'ı' -> "i";
             case '&' -> "and";
+            default -> romanised(cp);
+        };
+    }
+
+    private static final String[] CYRILLIC = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
+            "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+    private static final String[] GREEK = {"a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o",
+            "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o"};
+
+    /**
+     * A lower-case Cyrillic or Greek letter in Latin letters (after NFD, so "й" and "ё" arrive without their
+     * marks); null for any other character.
+     */
+    private static String romanised(int cp) {
+        if (cp >= 'а' && cp <= 'я') {
+            return CYRILLIC[cp - 'а'];
+        }
+        if (cp >= 'α' && cp <= 'ω') {
+            return GREEK[cp - 'α'];
+        }
+        return switch (cp) {
+            case 'і' -> "i";
+            case 'є' -> "ye";
+            case 'ґ' -> "g";
+            case 'ј' -> "j";
+            case 'љ' -> "lj";
+            case 'њ' -> "nj";
+            case 'ћ' -> "c";
+            case 'ђ' -> "dj";
+            case 'џ' -> "dz";
+            case 'ў' -> "u";
             default -> null;
         };
     }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  */
 record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, List<String> titlePhrases,
                     Set<String> mixWords, Set<String> distinctiveMixWords, Set<String> ownWords,
-                    Set<String> versionWords, List<List<String>> artists, String media, String identity) {
+                    Set<String> versionWords, List<List<String>> artists, String media, String identity,
+                    Set<String> numbers, Map<String, List<String>> acronyms, boolean video) {
 
     private static final Pattern MEDIA = Pattern.compile("^([A-Za-z]{2,}|[A-Za-z]*\\d+(?=[-.]))");
     private static final Pattern ALTERNATIVES = Pattern.compile("\\s+=\\s+");
@@ -61,8 +63,54 @@ record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, Lis
         String mediaKey = media.find() ? media.group(1).toLowerCase(Locale.ROOT) : "side";
         String identity = String.join(" ", TextNormalizer.words(title));
         List<String> phrases = titles.stream().map(t -> " " + String.join(" ", t) + " ").toList();
+        Set<String> numbers = new HashSet<>();
+        for (String w : own) {
+            String n = Vocabulary.smallNumber(w);
+            if (n != null) {
+                numbers.add(n);
+            }
+        }
+        List<List<String>> named = new ArrayList<>(artists);
+        for (String part : TextNormalizer.bracketedParts(title)) {
+            named.add(TextNormalizer.words(part));
+        }
+        Set<String> allWords = new HashSet<>(TextNormalizer.words(title));
+        boolean video = VIDEO_MEDIA.contains(mediaKey) || allWords.contains("mv") || allWords.contains("pv")
+                || (allWords.contains("video") && (allWords.contains("music") || allWords.contains("clip")));
         return new TrackProfile(track, ordinal, titles, phrases, mixWords, distinctive(mixWords, titles), own,
-                versions, artists, mediaKey, identity);
+                versions, artists, mediaKey, identity, numbers, acronyms(named), video);
+    }
+
+    /** Media that carry pictures: their tracks are music videos, not the record's audio. */
+    private static final Set<String> VIDEO_MEDIA = Set.of("dvd", "bd", "bluray", "blu", "vhs", "vcd");
+
+    /**
+     * The initials of every run of two to five words of a name ("Masters At Work" → "maw", "mat", "aw"…), kept
+     * when they are three letters or more: uploads credit a remixer or an act by its acronym ("MAW Vocal Remix").
+     */
+    static Map<String, List<String>> acronyms(List<List<String>> names) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (List<String> name : names) {
+            for (int from = 0; from < name.size(); from++) {
+                StringBuilder initials = new StringBuilder();
+                for (int to = from; to < name.size() && to - from < 5; to++) {
+                    String w = name.get(to);
+                    if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
+                        break;
+                    }
+                    initials.append(w.charAt(0));
+                    if (to > from && initials.length() >= 3) {
+                        out.putIfAbsent(initials.toString(), List.copyOf(name.subList(from, to + 1)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The song's own title without the mix ("So Long! (Music Video)" → "so long"). */
+    String song() {
+        return String.join(" ", titles.get(0));
     }
 
     Integer duration() {

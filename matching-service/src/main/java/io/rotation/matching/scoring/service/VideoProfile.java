@@ -10,7 +10,7 @@ import java.util.Set;
 record VideoProfile(Candidate candidate, List<String> words, List<String> pairs, Set<String> wordSet, String joined,
                     String spaced,
                     Set<String> featuredWords, List<String> channelWords, String albumPhrase,
-                    Integer durationSeconds) {
+                    Integer durationSeconds, Set<String> numbers, boolean musicVideo, boolean audioOnly) {
 
     static VideoProfile of(Candidate candidate) {
         String title = TextNormalizer.withoutPositionPrefix(candidate.title() == null ? "" : candidate.title());
@@ -32,14 +32,33 @@ record VideoProfile(Candidate candidate, List<String> words, List<String> pairs,
         for (int i = 0; i + 1 < words.size(); i++) {
             pairs.add(words.get(i) + words.get(i + 1));
         }
+        Set<String> numbers = new HashSet<>();
+        for (String w : words) {
+            String n = Vocabulary.smallNumber(w);
+            if (n != null) {
+                numbers.add(n);
+            }
+        }
+        boolean musicVideo = false;
+        for (String phrase : Vocabulary.MUSIC_VIDEO_PHRASES) {
+            musicVideo |= spaced.contains(" " + phrase + " ");
+        }
+        boolean audioOnly = !musicVideo && (spaced.contains(" official audio ") || spaced.contains(" audio only "));
         return new VideoProfile(candidate, words, pairs, new HashSet<>(words), String.join("", words), spaced, featured,
-                channel, albumPhrase, d == null || d <= 0 ? null : d);
+                channel, albumPhrase, d == null || d <= 0 ? null : d, numbers, musicVideo, audioOnly);
     }
 
-    /** True when the title has the word, or the word run together from several ("Th' Attaboy" = "Th'Attaboy"). */
+    /**
+     * True when the title has the word, the same small number written otherwise ("One" = "1", "II" = "2"),
+     * or the word run together from several ("Th' Attaboy" = "Th'Attaboy").
+     */
     boolean has(String word) {
         if (wordSet.contains(word)) {
             return true;
+        }
+        String number = Vocabulary.smallNumber(word);
+        if (number != null) {
+            return numbers.contains(number);
         }
         return word.length() >= 4 && joined.contains(word);
     }

@@ -41,7 +41,7 @@ final class Vocabulary {
             "legendado", "traducida", "sub", "espanol", "english", "cd", "dvd", "disc", "track", "tracks", "side",
             "bpm", "classic", "oldies", "songs", "song", "the", "year", "best", "hits", "bonus", "1st", "pressing",
             "edition", "deluxe", "ltd", "special", "anniversary", "uk", "us", "usa", "jp", "japan", "de", "db",
-            "kbps", "320", "192", "reissue", "mixed", "unreleased", "previously", "studio");
+            "kbps", "320", "192", "reissue", "mixed", "unreleased", "previously", "studio", "title", "titles");
     /** Small words that carry little when one title is compared with another. */
     static final Set<String> STOP = Set.of("the", "a", "an", "and", "of", "in", "on", "to", "at", "for", "de", "la",
             "le", "el", "les", "los", "der", "die", "das", "den", "i", "you", "me", "my", "is", "it", "be", "we",
@@ -50,6 +50,36 @@ final class Vocabulary {
     static final Set<String> LIVE_RELEASE = Set.of("live", "alive", "concert", "unplugged", "koncert", "konzert",
             "concierto", "vivo");
 
+    /** Numbers written as words: "Dub One" is "Dub 1". */
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve");
+    private static final List<String> ROMAN_NUMERALS = List.of("", "", "ii", "iii", "iv", "v", "vi", "vii", "viii",
+            "ix", "x", "xi", "xii");
+    /** Phrases that say an upload is the song's music video (which may run longer than the record). */
+    static final List<String> MUSIC_VIDEO_PHRASES = List.of("music video", "official video", "video clip",
+            "videoclip", "video oficial", "clip officiel", "offizielles video", "mv", "pv");
+
     private Vocabulary() {
+    }
+
+    /**
+     * A small number (0–99) the word writes, in digits without leading zeros: "02" → "2", "two" → "2",
+     * "ii" → "2"; null for any other word (years, catalogue numbers, "808"). "v" and "x" count only as digits' roman
+     * forms when they stand alone in a part number, so they are left out ("v" is also "versus").
+     */
+    static String smallNumber(String w) {
+        if (w.isEmpty()) {
+            return null;
+        }
+        if (w.chars().allMatch(Character::isDigit)) {
+            String n = w.replaceFirst("^0+(?=\\d)", "");
+            return n.length() <= 2 ? n : null;
+        }
+        int i = NUMBER_WORDS.indexOf(w);
+        if (i >= 0) {
+            return Integer.toString(i);
+        }
+        i = ROMAN_NUMERALS.indexOf(w);
+        return i >= 2 && !w.equals("v") && !w.equals("x") ? Integer.toString(i) : null;
     }
 }

@@ -30,6 +30,14 @@ final class Weighing {
     static final double POSITION = 1.5;
     static final double TITLE_IS_RELEASE_TITLE = -3.0;
     static final double TOO_LONG_UNTIMED = -3.0;
+    /** The track's title has a number (a part, a dub) and the candidate names another one: another part. */
+    static final double OTHER_NUMBER = -3.0;
+    /** A music video where the release has that song's video too (DVD), or an audio upload of a video track. */
+    static final double OTHER_MEDIUM = -4.0;
+
+    /** How much longer than the record a music video may run without counting against it. */
+    static final double MUSIC_VIDEO_EXTRA_SECONDS = 30;
+    static final double MUSIC_VIDEO_EXTRA_SHARE = 0.15;
 
     private Weighing() {
     }
@@ -42,6 +50,8 @@ final class Weighing {
         versions(release, track, video, e);
         duration(release, track, video, e);
         otherTracks(release, track, video, e);
+        otherNumber(release, track, video, e);
+        medium(release, track, video, e);
         position(track, video, e);
         double logit = BIAS + TITLE * e.titleSimilarity + EXPLAINED * e.explained + ARTIST * e.artistSimilarity
                 + e.durationWeight;
@@ -68,6 +78,12 @@ final class Weighing {
         }
         if (e.titleIsReleaseTitle) {
             logit += TITLE_IS_RELEASE_TITLE;
+        }
+        if (e.otherNumber != null) {
+            logit += OTHER_NUMBER;
+        }
+        if (e.otherMedium != null) {
+            logit += OTHER_MEDIUM;
         }
         e.logit = logit;
         return e;
@@ -129,7 +145,8 @@ final class Weighing {
 
     private static boolean accountedFor(ReleaseProfile release, TrackProfile track, String w) {
         if (track.ownWords().contains(w) || release.titleWordSet().contains(w) || Vocabulary.NOISE.contains(w)
-                || Vocabulary.STOP.contains(w) || TrackProfile.namesAVersion(w) || isNumberOrCode(w)) {
+                || Vocabulary.STOP.contains(w) || TrackProfile.namesAVersion(w) || isNumberOrCode(w)
+                || sameNumber(track, w) || track.acronyms().containsKey(w) || release.artistAcronyms().containsKey(w)) {
             return true;
         }
         for (String own : track.ownWords()) {
@@ -166,8 +183,15 @@ final class Weighing {
                 otherMixNamed = true;
             }
         }
+        Set<String> spelledByInitials = new java.util.HashSet<>();
+        for (String w : video.words()) {
+            List<String> name = track.acronyms().get(w);
+            if (name != null) {
+                spelledByInitials.addAll(name);
+            }
+        }
         for (String w : track.distinctiveMixWords()) {
-            if (video.match(w) == 0) {
+            if (video.match(w) == 0 && !spelledByInitials.contains(w)) {
                 e.missingMixWords.add(w);
             }
         }
@@ -188,6 +212,10 @@ final class Weighing {
         if (t != null) {
             int delta = Math.abs(v - t);
             e.durationDelta = delta;
+            if (video.musicVideo() && v > t) {
+                // a music video runs longer than the record: an intro, a scene, the credits
+                delta = (int) Math.max(0, delta - Math.max(MUSIC_VIDEO_EXTRA_SECONDS, MUSIC_VIDEO_EXTRA_SHARE * t));
+            }
             double relative = delta / (double) t;
             double scaled = delta / Math.max(1.0, t / 300.0);
             if (scaled <= 3) {
@@ -253,6 +281,40 @@ final class Weighing {
         }
     }
 
+    /**
+     * The track's title numbers it ("Pattern 4", "Dub 2", "Pt. II") and the candidate names a different small
+     * number and not the track's: another part of the same title.
+     */
+    private static void otherNumber(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {
+        if (track.numbers().isEmpty() || video.numbers().isEmpty()) {
+            return;
+        }
+        for (String n : track.numbers()) {
+            if (video.numbers().contains(n)) {
+                return;
+            }
+        }
+        for (String w : video.words()) {
+            String n = Vocabulary.smallNumber(w);
+            if (n != null && !release.artistWords().contains(w)) {
+                e.otherNumber = w;
+                return;
+            }
+        }
+    }
+
+    /**
+     * A release with a song both as audio and as its music video (CD + DVD): an upload of the music video is the
+     * video track, an "official audio" upload the audio one.
+     */
+    private static void medium(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {
+        if (video.musicVideo() && !track.video() && release.songsWithVideo().contains(track.song())) {
+            e.otherMedium = "a music video; the release has this song's video";
+        } else if (video.audioOnly() && track.video()) {
+            e.otherMedium = "audio only; the track is a video";
+        }
+    }
+
     private static void position(TrackProfile track, VideoProfile video, Evidence e) {
         List<String> words = video.words();
         for (int i = 0; i + 1 < words.size(); i++) {
@@ -270,6 +332,12 @@ final class Weighing {
             }
         }
         return false;
+    }
+
+    /** "one" where the track says "1", "II" where it says "2". */
+    private static boolean sameNumber(TrackProfile track, String w) {
+        String n = Vocabulary.smallNumber(w);
+        return n != null && track.numbers().contains(n);
     }
 
     private static boolean isLiveWord(String w) {

@@ -93,4 +93,11 @@ class TextNormalizerPropertiesTest {
         assertThat(TextNormalizer.withoutBrackets("Pure (Jay's Original Vocal) [1999]")).isEqualTo("Pure");
         assertThat(TextNormalizer.bracketedParts("So Long!（Off Vocal Ver.）")).containsExactly("Off Vocal Ver.");
     }
+
+    @Example
+    void spellsCyrillicAndGreekInLatinLetters() {
+        assertThat(TextNormalizer.normalize("Группа «Кофе» — Компьютер")).isEqualTo("gruppa kofe kompyuter");
+        assertThat(TextNormalizer.normalize("ЁЖИК в тумане")).isEqualTo("ezhik v tumane");
+        assertThat(TextNormalizer.normalize("Μίκης Θεοδωράκης")).isEqualTo("mikis theodorakis");
+    }
 }

@@ -1,0 +1,148 @@
+package io.rotation.matching.scoring.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rotation.matching.audio.model.MatchStatus;
+import io.rotation.matching.scoring.model.Assignment;
+import io.rotation.matching.scoring.model.Candidate;
+import io.rotation.matching.scoring.model.ReleaseContext;
+import io.rotation.matching.scoring.model.Thresholds;
+import io.rotation.matching.scoring.model.TrackInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One rule of an editor's reading per test, on small releases written here (the labelled releases of the
+ * sample are in {@link EditorReleaseMatcherLabelledTest}).
+ */
+class EditorEvidenceRulesTest {
+
+    private static final EditorReleaseMatcher MATCHER = new EditorReleaseMatcher();
+
+    @Test
+    void aNumberWrittenAsAWordIsThatNumber() {
+        ReleaseContext release = release("Walk Away (2020 Vision Remixes)", "Håkan Lidbo",
+                track("A1", "Walk Away (2020 Vision Vocal Mix)", null),
+                track("AA1", "Walk Away (2020 Vision Dub 1)", null),
+                track("AA2", "Walk Away (2020 Vision Dub 2)", null));
+
+        assertThat(judged(release, video("Walk Away (20:20 Vision Unreleased Dub Two)", 313)))
+                .isEqualTo(new Judged("AA2", MatchStatus.auto_approved));
+        assertThat(judged(release, video("Walk Away (20:20 Vision Unreleased Dub One)", 435)))
+                .isEqualTo(new Judged("AA1", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void aVideoNamingAnotherPartIsNotThisPartEvenWhenItsLengthFits() {
+        // "Pattern 1" runs 331 s: 24 s off its own track, 2 s off "Pattern 4"
+        ReleaseContext release = release("Pattern 1 - 4", "Conceiled Project", track("A1", "Pattern 1", 307),
+                track("A2", "Pattern 2", 239), track("B1", "Pattern 3", 234), track("B2", "Pattern 4", 329));
+
+        Assignment a = assignment(release, video("Conceiled Project - Pattern 1", 331));
+
+        assertThat(position(release, a)).isEqualTo("A1");
+        assertThat(status(a)).contains(MatchStatus.auto_approved);
+    }
+
+    @Test
+    void aRemixerCreditedByInitialsIsTheNamedMix() {
+        ReleaseContext release = release("Goodtime", "Jazmina", track("1", "Goodtime (Masters At Work Mix)", 429),
+                track("2", "Goodtime (Original Mix)", 380));
+
+        Assignment a = assignment(release, video("Goodtime (MAW Vocal Remix)", 429));
+
+        assertThat(position(release, a)).isEqualTo("1");
+        assertThat(status(a)).contains(MatchStatus.auto_approved);
+        assertThat(a.parts()).doesNotContainKey("missing_mix_words");
+    }
+
+    @Test
+    void aMusicVideoMayRunLongerThanTheRecord() {
+        ReleaseContext release = release("Apex Predator - Easy Meat", "Napalm Death",
+                track("A1", "Apex Predator - Easy Meat", 226), track("A2", "Smash A Single Digit", 85),
+                track("A3", "Metaphorically Screw You", 125));
+
+        assertThat(judged(release, video("NAPALM DEATH - Smash A Single Digit (OFFICIAL VIDEO)", 121)))
+                .isEqualTo(new Judged("A2", MatchStatus.auto_approved));
+        // the same 36 s too many in a plain upload: another edit, a reviewer looks
+        assertThat(judged(release, video("NAPALM DEATH - Smash A Single Digit", 121)))
+                .isEqualTo(new Judged("A2", MatchStatus.needs_review));
+    }
+
+    @Test
+    void aMusicVideoUploadIsTheReleasesVideoTrackAndAnAudioUploadItsAudioTrack() {
+        ReleaseContext release = release("So Long!", "AKB48", track("CD-1", "So Long!", null),
+                track("CD-2", "Waiting Room", null), track("DVD-1", "So Long! (Music Video)", null),
+                track("DVD-2", "Waiting Room (Music Video)", null));
+
+        assertThat(judged(release, video("【MV full】 So long ! / AKB48[公式]", 388)))
+                .isEqualTo(new Judged("DVD-1", MatchStatus.auto_approved));
+        assertThat(judged(release, video("AKB48 - So Long! (Official Audio)", 300)))
+                .isEqualTo(new Judged("CD-1", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void aSoundtracksMainTitleIsNotAnotherMix() {
+        ReleaseContext release = release("Shaft's Big Score!", "Gordon Parks", track("A1", "Blowin' Your Mind", 207),
+                track("A2", "The Other Side", 107), track("A7", "Move On In", 187));
+
+        assertThat(judged(release, video("Blowin' Your Mind (feat. O.C. Smith) (Shaft's Big Score! Main Title)", 212)))
+                .isEqualTo(new Judged("A1", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void aCreditInCyrillicIsTheArtistsLatinName() {
+        ReleaseContext release = release("Balance / Computer", "Кофе", track("A1", "Balance", null),
+                track("A2", "Balance (Kgbk Edit)", null), track("B1", "Computer", null),
+                track("B2", "Computer (Kgbk Edit)", null));
+
+        Assignment a = assignment(release, video("PREMIERE: Kofe - Computer (KGBK Edit) [Bordello A Parigi]", null));
+
+        assertThat(position(release, a)).isEqualTo("B2");
+        assertThat(a.parts()).containsEntry("artist_similarity", 1.0);
+        assertThat(status(a)).contains(MatchStatus.auto_approved);
+    }
+
+    private record Judged(String position, MatchStatus status) {
+    }
+
+    private static Judged judged(ReleaseContext release, Candidate video) {
+        Assignment a = assignment(release, video);
+        return new Judged(position(release, a), status(a).orElse(null));
+    }
+
+    private static Assignment assignment(ReleaseContext release, Candidate video) {
+        List<Assignment> assigned = MATCHER.assign(release, List.of(video));
+        assertThat(assigned).as("assignments of %s", video.title()).hasSize(1);
+        return assigned.get(0);
+    }
+
+    private static String position(ReleaseContext release, Assignment a) {
+        return release.tracks().stream().filter(t -> t.trackId() == a.trackId()).findFirst().orElseThrow().position();
+    }
+
+    private static Optional<MatchStatus> status(Assignment a) {
+        return Thresholds.DEFAULTS.statusFor(a.confidence());
+    }
+
+    private static ReleaseContext release(String title, String artist, TrackInfo... tracks) {
+        List<TrackInfo> numbered = new ArrayList<>();
+        for (int i = 0; i < tracks.length; i++) {
+            TrackInfo t = tracks[i];
+            numbered.add(new TrackInfo(i + 1, t.position(), t.title(), List.of(), t.durationSeconds()));
+        }
+        return new ReleaseContext(100, 100L, title, List.of(artist), 2000, numbered);
+    }
+
+    private static TrackInfo track(String position, String title, Integer seconds) {
+        return new TrackInfo(0, position, title, List.of(), seconds);
+    }
+
+    private static Candidate video(String title, Integer seconds) {
+        String id = Integer.toHexString(title.hashCode());
+        return new Candidate("youtube", id, "https://www.youtube.com/watch?v=" + id, title, null, seconds,
+                Candidate.SOURCE_RELEASE_VIDEO, null, null);
+    }
+}
