@@ -67,7 +67,10 @@ public class MatchWriter {
         this.mapper = mapper;
     }
 
-    /** @return the matches created or changed (to evict their served lists after the commit) */
+    /**
+     * Writes the batch in one transaction, then evicts the served lists of the matches it created or changed.
+     * @return those matches
+     */
     public Uni<List<MatchView>> write(List<Scored> batch, Long jobId) {
         List<Assignment> assignments = new ArrayList<>();
         Map<Long, Long> recordOfTrack = new HashMap<>();
@@ -84,7 +87,8 @@ public class MatchWriter {
                         .map(a -> candidate(a, jobId)).toList()))
                 .chain(() -> matches.lockOfTracks(connection, trackIds))
                 .chain(existing -> apply(connection, assignments, recordOfTrack, existing))
-                .call(() -> releases.markConsidered(connection, batch.stream().map(Scored::release).toList())));
+                .call(() -> releases.markConsidered(connection, batch.stream().map(Scored::release).toList())))
+                .call(aftermath::evict);
     }
 
     private Uni<List<MatchView>> apply(SqlConnection connection, List<Assignment> assignments,

@@ -31,19 +31,16 @@ public class MatchingWorker {
     private final CandidateGatherer gatherer;
     private final ReleaseMatcher matcher;
     private final MatchWriter writer;
-    private final MatchAftermath aftermath;
     private final MatchingSettings settings;
     private final Counter releasesConsidered;
     private final Counter tracksConsidered;
 
     public MatchingWorker(ReleaseRepository releases, CandidateGatherer gatherer, ReleaseMatcher matcher,
-                          MatchWriter writer, MatchAftermath aftermath, MatchingSettings settings,
-                          MeterRegistry registry) {
+                          MatchWriter writer, MatchingSettings settings, MeterRegistry registry) {
         this.releases = releases;
         this.gatherer = gatherer;
         this.matcher = matcher;
         this.writer = writer;
-        this.aftermath = aftermath;
         this.settings = settings;
         this.releasesConsidered = Counter.builder("rotation.matching.releases.considered").register(registry);
         this.tracksConsidered = Counter.builder("rotation.matching.tracks.considered").register(registry);
@@ -78,7 +75,6 @@ public class MatchingWorker {
                 .collect().asList()
                 .chain(scored -> writer.write(scored, jobId))
                 .onFailure().call(e -> releases.releaseClaims(claimed).onFailure().recoverWithNull())
-                .call(aftermath::evict)
                 .map(changed -> {
                     releasesConsidered.increment(claimed.size());
                     tracksConsidered.increment(claimed.stream().mapToInt(r -> r.context().tracks().size()).sum());

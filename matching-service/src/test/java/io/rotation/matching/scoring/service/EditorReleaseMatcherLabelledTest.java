@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The matcher on hand-labelled videos of the Discogs sample (bench/matching/labels.csv), one test per
@@ -31,59 +33,44 @@ class EditorReleaseMatcherLabelledTest {
         run = LabelledRun.of(MATCHER);
     }
 
-    @Test
-    void autoApprovesPlainUploadsOfATrackEvenWithoutDurations() {
-        // R13 lists no durations at all; R1 has them.
-        assertAutoApproved(13, "MQYCjnEC1x0", "A1");
-        assertAutoApproved(13, "pFtg5VTzwpM", "A2");
-        assertAutoApproved(13, "ittZijkPK3M", "AA1");
-        assertAutoApproved(13, "liKbA1uhO7k", "AA2");
-        assertAutoApproved(1, "MpmbntGDyNE", "A");
-        assertAutoApproved(1, "afMHNll9EVM", "D");
+    /** R13 lists no durations at all; R1 has them. */
+    @ParameterizedTest(name = "release {0}: {1} is {2}")
+    @CsvSource({"13, MQYCjnEC1x0, A1", "13, pFtg5VTzwpM, A2", "13, ittZijkPK3M, AA1", "13, liKbA1uhO7k, AA2",
+            "1, MpmbntGDyNE, A", "1, afMHNll9EVM, D"})
+    void autoApprovesPlainUploadsOfATrackEvenWithoutDurations(long release, String video, String position) {
+        assertAutoApproved(release, video, position);
     }
 
-    @Test
-    void tellsSeveralMixesOfOneSongApartByTheirNames() {
-        assertAutoApproved(9, "fIcJzmdNQfw", "A1");
-        assertAutoApproved(9, "9gC8cXqRTDs", "A2");
-        assertAutoApproved(9, "i-8CY8MIfDk", "B1");
-        assertAutoApproved(9, "LMSX1uj-Kqc", "B2");
-        assertAutoApproved(11, "YTLeDC4etuw", "A2");
-        assertAutoApproved(11, "9k2xMq1iWNc", "B2");
-        assertAutoApproved(28, "01vz_it9znw", "A2");
-        assertAutoApproved(28, "TrF1elKuBMg", "A1");
+    @ParameterizedTest(name = "release {0}: {1} is {2}")
+    @CsvSource({"9, fIcJzmdNQfw, A1", "9, 9gC8cXqRTDs, A2", "9, i-8CY8MIfDk, B1", "9, LMSX1uj-Kqc, B2",
+            "11, YTLeDC4etuw, A2", "11, 9k2xMq1iWNc, B2", "28, 01vz_it9znw, A2", "28, TrF1elKuBMg, A1"})
+    void tellsSeveralMixesOfOneSongApartByTheirNames(long release, String video, String position) {
+        assertAutoApproved(release, video, position);
     }
 
-    @Test
-    void neverAutoApprovesAMixTheReleaseDoesNotHave() {
-        assertNotAutoApproved(11, "G3Zm6CslYGU"); // Conga Lounge Mix
-        assertNotAutoApproved(22, "t2fGvq11Na4"); // Moonchildren Remix
-        assertNotAutoApproved(9343046, "JR3TrjvMZrw"); // Dub Mix of a release of other mixes
-        assertNotAutoApproved(9343046, "YtWFzWXM9Xg");
-        for (String remix : List.of("_-ZL4pGGyeg", "9Vo17tuRkq0", "-2lxjZZeJM8", "M55C8nkZLpo")) {
-            assertNotAutoApproved(12645398, remix);
-        }
+    @ParameterizedTest(name = "release {0}: {1} ({2})")
+    @CsvSource({"11, G3Zm6CslYGU, Conga Lounge Mix", "22, t2fGvq11Na4, Moonchildren Remix",
+            "9343046, JR3TrjvMZrw, a Dub Mix on a release of other mixes", "9343046, YtWFzWXM9Xg, another mix",
+            "12645398, _-ZL4pGGyeg, a remix", "12645398, 9Vo17tuRkq0, a remix", "12645398, -2lxjZZeJM8, a remix",
+            "12645398, M55C8nkZLpo, a remix"})
+    void neverAutoApprovesAMixTheReleaseDoesNotHave(long release, String video, String what) {
+        assertNotAutoApproved(release, video);
     }
 
-    @Test
-    void neverAutoApprovesLiveDemoOrInstrumentalVersionsOfAStudioTrack() {
-        for (String live : List.of("o5fL1i6sSJU", "k8OTa6oaZJo", "THzO22sRNnU", "Te_70IvMg1I", "7LmzwWttUnE")) {
-            assertNotAutoApproved(6084132, live);
-        }
-        for (String demo : List.of("RD2743YyFqU", "sR0hqc4zMdI", "9FCbdWHTGBY")) {
-            assertNotAutoApproved(6084132, demo);
-        }
-        assertNotAutoApproved(6084115, "T-QmJKSmkUA"); // instrumental
-        assertNotAutoApproved(6084115, "ERJFkBQchro"); // demo
-        assertNotAutoApproved(11058794, "KRxOAVt8Zbw"); // studio version on a live album
+    @ParameterizedTest(name = "release {0}: {1} ({2})")
+    @CsvSource({"6084132, o5fL1i6sSJU, live", "6084132, k8OTa6oaZJo, live", "6084132, THzO22sRNnU, live",
+            "6084132, Te_70IvMg1I, live", "6084132, 7LmzwWttUnE, live", "6084132, RD2743YyFqU, demo",
+            "6084132, sR0hqc4zMdI, demo", "6084132, 9FCbdWHTGBY, demo", "6084115, T-QmJKSmkUA, instrumental",
+            "6084115, ERJFkBQchro, demo", "11058794, KRxOAVt8Zbw, the studio version on a live album"})
+    void neverAutoApprovesLiveDemoOrInstrumentalVersionsOfAStudioTrack(long release, String video, String what) {
+        assertNotAutoApproved(release, video);
     }
 
-    @Test
-    void acceptsLiveUploadsOfALiveAlbum() {
-        assertAutoApproved(14220543, "Mat2YhaceaA", "3-4");
-        assertAutoApproved(14220543, "v5ceqdP9Hbk", "1-10");
-        assertAutoApproved(11058850, "Ge4n0PYpupU", "B1");
-        assertAutoApproved(11058794, "MefzrkAsWk0", "1-4");
+    @ParameterizedTest(name = "release {0}: {1} is {2}")
+    @CsvSource({"14220543, Mat2YhaceaA, 3-4", "14220543, v5ceqdP9Hbk, 1-10", "11058850, Ge4n0PYpupU, B1",
+            "11058794, MefzrkAsWk0, 1-4"})
+    void acceptsLiveUploadsOfALiveAlbum(long release, String video, String position) {
+        assertAutoApproved(release, video, position);
     }
 
     @Test
@@ -154,13 +141,12 @@ class EditorReleaseMatcherLabelledTest {
         assertAutoApproved(9342990, "Le2EmRrGflA", "A1"); // "über’n" for "Über'n"
     }
 
-    @Test
-    void neverAutoApprovesAVideoOfAnotherReleaseOrOtherContent() {
-        assertNotAutoApproved(42, "aTcUTtjUJVc"); // another release's track
-        assertNotAutoApproved(14220546, "UGhZJSe3yYI"); // a review
-        assertNotAutoApproved(43, "bFhArc2jAoM"); // an infomercial
-        assertNotAutoApproved(14220549, "dxNvFVI2G38"); // another artist's recording
-        assertNotAutoApproved(4497828, "kGqzDrsSLSg"); // the song from another concert
+    @ParameterizedTest(name = "release {0}: {1} ({2})")
+    @CsvSource({"42, aTcUTtjUJVc, a track of another release", "14220546, UGhZJSe3yYI, a review",
+            "43, bFhArc2jAoM, an infomercial", "14220549, dxNvFVI2G38, a recording by another artist",
+            "4497828, kGqzDrsSLSg, the song from another concert"})
+    void neverAutoApprovesAVideoOfAnotherReleaseOrOtherContent(long release, String video, String what) {
+        assertNotAutoApproved(release, video);
     }
 
     @Test
