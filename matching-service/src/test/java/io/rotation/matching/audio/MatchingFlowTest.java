@@ -162,6 +162,28 @@ class MatchingFlowTest {
                 .containsEntry("title", "One (renamed)");
     }
 
+    @Test
+    void aRematchEvictsTheServedListOfItsTracks() {
+        long record = MatchFixtures.newId();
+        long one = MatchFixtures.newId();
+        String video = videoId("e", record);
+        String url = "https://www.youtube.com/watch?v=" + video;
+        publishRelease(record, List.of(one), List.of("One"), List.of(new RecordUpserted.Video(url, "One {0.96}", 200)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
+                "select count(*) from releases where record_id = ? and considered_at is not null", record) == 1);
+        assertThat(given().queryParam("track_id", one).get("/api/v1/matches").then().statusCode(200).extract()
+                .jsonPath().getList("items.external_id", String.class)).containsExactly(video);
+        assertThat(redis.key().exists("matching:track:" + one)).as("cached in Redis").isTrue();
+
+        // the tracklist changes and the video now only deserves a review: the served list must not outlive it
+        publishRelease(record, List.of(one), List.of("One (Edit)"),
+                List.of(new RecordUpserted.Video(url, "One (Edit) {0.6}", 200)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
+                "select count(*) from audio_matches where track_id = ? and status = 'needs_review'", one) == 1);
+        assertThat(given().queryParam("track_id", one).get("/api/v1/matches").then().statusCode(200).extract()
+                .jsonPath().getList("items.external_id", String.class)).as("evicted by the rematch").isEmpty();
+    }
+
     /** @return the id of the RecordUpserted event */
     private static UUID publishRelease(long record, List<Long> trackIds, List<String> titles,
                                        List<RecordUpserted.Video> videos) {
