@@ -7,6 +7,7 @@ import io.rotation.catalog.inventory.model.SyncRunView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,8 @@ public class SyncRunRepository {
     }
 
     /** A pending run; fails with a unique violation when the store already has one pending or running. */
-    public Uni<Long> insert(long storeId, String discogsUsername, Long requestedBy, String runner) {
-        return pool.preparedQuery("""
+    public Uni<Long> insert(SqlConnection c, long storeId, String discogsUsername, Long requestedBy, String runner) {
+        return c.preparedQuery("""
                         insert into sync_runs (store_id, discogs_username, requested_by, runner, heartbeat_at)
                         values ($1, $2, $3, $4, now())
                         returning id""")

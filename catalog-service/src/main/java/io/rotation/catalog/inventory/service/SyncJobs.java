@@ -9,6 +9,9 @@ import io.rotation.catalog.inventory.model.SyncRunView;
 import io.rotation.catalog.inventory.repository.SyncRunRepository;
 import io.rotation.catalog.store.model.Store;
 import io.rotation.catalog.store.repository.StoreRepository;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
+import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.problem.ProblemException;
 import io.rotation.platform.problem.ProblemType;
 import io.rotation.platform.problem.UniqueViolation;
@@ -16,6 +19,7 @@ import io.rotation.platform.jobs.JobContext;
 import io.rotation.platform.jobs.JobLevel;
 import io.rotation.platform.jobs.JobRunner;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +52,10 @@ public class SyncJobs {
     private static final Logger LOG = Logger.getLogger(SyncJobs.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Audit: a manager or admin (or a job an admin started) started a sync; entity {@code sync_run}. */
+    public static final String ENTITY = "sync_run";
+    public static final String ACTION_STARTED = "store_sync_started";
+
     static final String INTERRUPTED = "interrupted: the catalog instance running the sync stopped";
 
     private final StoreSync sync;
@@ -55,6 +63,8 @@ public class SyncJobs {
     private final StoreRepository stores;
     private final Duration staleAfter;
     private final JobRunner jobs;
+    private final Pool pool;
+    private final Outbox outbox;
     /** This instance, as recorded in sync_runs.runner. */
     private final String runner = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -65,8 +75,10 @@ public class SyncJobs {
 
     public SyncJobs(StoreSync sync, SyncRunRepository runs, StoreRepository stores,
                     @ConfigProperty(name = "rotation.catalog.sync.stale-after", defaultValue = "3m")
-                    Duration staleAfter, JobRunner jobs) {
+                    Duration staleAfter, JobRunner jobs, Pool pool, Outbox outbox) {
         this.sync = sync;
+        this.pool = pool;
+        this.outbox = outbox;
         this.jobs = jobs;
         this.runs = runs;
         this.stores = stores;
@@ -108,7 +120,7 @@ public class SyncJobs {
         }
         return stores.find(storeId).chain(store -> {
             check(storeId, store);
-            return runs.insert(storeId, store.discogsUsername(), caller.userId(), runner)
+            return insert(storeId, store.discogsUsername(), caller.actor(), null)
                     .onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict(
                             "store " + storeId + " already has a sync pending or running"))
                     .invoke(id -> {
@@ -118,6 +130,13 @@ public class SyncJobs {
                     })
                     .chain(runs::find);
         });
+    }
+
+    /** The pending run and its audit entry ({@code store_sync_started}), in one transaction. */
+    private Uni<Long> insert(long storeId, String username, AuditActor actor, Long jobId) {
+        return pool.withTransaction(c -> runs.insert(c, storeId, username, actor.userId(), runner)
+                .call(id -> outbox.append(c, AuditEntries.entry(actor, ACTION_STARTED, ENTITY, id, null,
+                        AuditEntries.values("store_id", storeId, "discogs_username", username, "job_id", jobId)))));
     }
 
     private static void check(long storeId, Store store) {
@@ -171,7 +190,8 @@ public class SyncJobs {
         }
         long id;
         try {
-            id = runs.insert(store, known.discogsUsername(), job.initiatedBy(), runner).await().atMost(DB_TIMEOUT);
+            id = insert(store, known.discogsUsername(), AuditActor.userOrSystem(job.initiatedBy()), job.jobId())
+                    .await().atMost(DB_TIMEOUT);
         } catch (RuntimeException e) {
             if (UniqueViolation.is(e)) {
                 throw new IllegalStateException("store " + store + " already has a sync pending or running");
