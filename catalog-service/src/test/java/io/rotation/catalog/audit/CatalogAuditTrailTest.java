@@ -109,7 +109,7 @@ class CatalogAuditTrailTest {
     }
 
     @Test
-    void aStoreSyncAManagerStartsIsAuditedAsStoreSyncStarted() {
+    void aStoreSyncIsAuditedWhenAManagerStartsItAndWhenItEnds() {
         String username = "audit_shop_" + UUID.randomUUID().toString().substring(0, 8);
         long store = InventoryFixtures.store("active", username);
         long managerId = TestTokens.newUserId();
@@ -118,8 +118,16 @@ class CatalogAuditTrailTest {
             long id = as(manager(managerId, store), requestId).body(Map.of("store_id", store))
                     .post("/api/v1/inventory/sync").then().statusCode(202).extract().jsonPath().getLong("id");
 
-            JsonPath entry = entries(tail, "sync_run:" + id, 1).get(0);
+            List<JsonPath> both = entries(tail, "sync_run:" + id, 2, Duration.ofSeconds(90));
+            JsonPath entry = both.get(0);
             assertThat(entry.getString("action")).isEqualTo("store_sync_started");
+            // no Discogs here: the sync fails, and its end is audited with the error, for the manager who started it
+            JsonPath finished = both.get(1);
+            assertThat(finished.getString("action")).isEqualTo("store_sync_finished");
+            assertThat(finished.getLong("user_id")).isEqualTo(managerId);
+            assertThat(finished.getString("new_values.status")).isEqualTo("failed");
+            assertThat(finished.getString("new_values.error")).isNotBlank();
+            assertThat(finished.getInt("new_values.added")).isZero();
             assertThat(entry.getLong("user_id")).isEqualTo(managerId);
             assertThat(entry.getString("request_id")).isEqualTo(requestId);
             assertThat(entry.getLong("new_values.store_id")).isEqualTo(store);
@@ -133,8 +141,11 @@ class CatalogAuditTrailTest {
     }
 
     private static List<JsonPath> entries(KafkaTail tail, String key, int count) {
-        List<ConsumerRecord<String, byte[]>> records = tail.await(r -> key.equals(r.key()), count,
-                Duration.ofSeconds(30));
+        return entries(tail, key, count, Duration.ofSeconds(30));
+    }
+
+    private static List<JsonPath> entries(KafkaTail tail, String key, int count, Duration within) {
+        List<ConsumerRecord<String, byte[]>> records = tail.await(r -> key.equals(r.key()), count, within);
         assertThat(records).hasSize(count);
         assertThat(records).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("ce_type").value(),
                 StandardCharsets.UTF_8)).isEqualTo(EventType.AUDIT_ENTRY_RECORDED.type()));

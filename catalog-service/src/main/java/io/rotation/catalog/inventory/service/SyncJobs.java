@@ -55,6 +55,8 @@ public class SyncJobs {
     /** Audit: a manager or admin (or a job an admin started) started a sync; entity {@code sync_run}. */
     public static final String ENTITY = "sync_run";
     public static final String ACTION_STARTED = "store_sync_started";
+    /** The sync's end: completed or failed, with what it changed. */
+    public static final String ACTION_FINISHED = "store_sync_finished";
 
     static final String INTERRUPTED = "interrupted: the catalog instance running the sync stopped";
 
@@ -126,7 +128,7 @@ public class SyncJobs {
                     .invoke(id -> {
                         JobContext job = jobs.open("catalog-service/sync/" + id, "store_sync",
                                 Map.of("store_id", storeId, "sync_id", id), caller.userId());
-                        worker.submit(() -> run(id, storeId, store.discogsUsername(), job));
+                        worker.submit(() -> run(id, storeId, store.discogsUsername(), job, caller.actor()));
                     })
                     .chain(runs::find);
         });
@@ -199,19 +201,21 @@ public class SyncJobs {
             throw e;
         }
         job.log(JobLevel.INFO, "sync " + id + " of store " + store + " (" + known.discogsUsername() + ")");
-        return result(id, execute(id, store, known.discogsUsername(), job));
+        return result(id, execute(id, store, known.discogsUsername(), job,
+                AuditActor.userOrSystem(job.initiatedBy())));
     }
 
-    private void run(long id, long storeId, String username, JobContext job) {
+    private void run(long id, long storeId, String username, JobContext job, AuditActor actor) {
         try {
-            job.completed(result(id, execute(id, storeId, username, job)));
+            job.completed(result(id, execute(id, storeId, username, job, actor)));
         } catch (RuntimeException e) {
             job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
     /** Syncs as run {@code id}, reporting after every page; a failure is stored, then thrown. */
-    private SyncProgress execute(long id, long storeId, String username, JobContext job) {
+    private SyncProgress execute(long id, long storeId, String username, JobContext job, AuditActor actor) {
+        AuditActor finisher = AuditActor.userOrSystem(actor.userId());
         SyncProgress progress = new SyncProgress();
         RequestCounters counters = new RequestCounters();
         try {
@@ -220,14 +224,15 @@ public class SyncJobs {
                 store(id, progress, counters, null, null);
                 job.progress(progress.pages, progress.pagesTotal > 0 ? (long) progress.pagesTotal : null);
             });
-            store(id, progress, counters, "completed", null);
+            finish(id, storeId, progress, counters, "completed", null, finisher);
             LOG.infof("sync %d of store %d (%s) completed: %d added, %d updated, %d removed, %d requests, %d 429s",
                     id, storeId, username, progress.added, progress.updated, progress.removed, counters.requests(),
                     counters.rateLimitedCount());
         } catch (RuntimeException e) {
             LOG.errorf(e, "sync %d of store %d failed", id, storeId);
             try {
-                store(id, progress, counters, "failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                finish(id, storeId, progress, counters, "failed", e.getMessage() == null ? e.toString() : e.getMessage(),
+                        finisher);
             } catch (RuntimeException storeFailure) {
                 LOG.errorf(storeFailure, "could not mark sync %d failed", id);
             }
@@ -247,6 +252,18 @@ public class SyncJobs {
         result.put("skipped", p.skipped);
         result.put("releases_fetched", p.releasesFetched);
         return result;
+    }
+
+    /** The run's end and its audit entry ({@code store_sync_finished}: status, counts, error), in one transaction. */
+    private void finish(long id, long storeId, SyncProgress p, RequestCounters counters, String status, String error,
+                        AuditActor actor) {
+        Map<String, Object> values = AuditEntries.values("store_id", storeId, "status", status, "added", p.added,
+                "updated", p.updated, "removed", p.removed, "unchanged", p.unchanged, "skipped", p.skipped,
+                "error", error);
+        pool.withTransaction(c -> runs.store(c, id, p, counters.requests(), counters.rateLimitedCount(), status, error)
+                        .call(() -> outbox.append(c, AuditEntries.entry(actor, ACTION_FINISHED, ENTITY, id, null,
+                                values))))
+                .await().atMost(DB_TIMEOUT);
     }
 
     private void store(long id, SyncProgress p, RequestCounters c, String finalStatus, String error) {
