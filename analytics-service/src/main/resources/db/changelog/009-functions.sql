@@ -14,6 +14,7 @@ declare
     v_from    timestamptz := p_date::timestamp at time zone 'UTC';
     v_to      timestamptz := (p_date + 1)::timestamp at time zone 'UTC';
     v_written integer;
+    v_more    integer;
 begin
     if p_date is null then
         raise exception 'aggregate_daily_metrics: p_date is required';
@@ -43,7 +44,32 @@ begin
     do update set value = excluded.value
     where daily_metrics.value is distinct from excluded.value;
     get diagnostics v_written = row_count;
-    return v_written;
+    -- the other interactions (favourites, follows, feedback): metric_type 'interactions', metric_name = the
+    -- event type, per day suite-wide ('global', 0) and per target, as their consumers add them
+    with interactions as (
+        select event_type, entity_type, entity_id
+        from usage_metrics
+        where occurred_at >= v_from and occurred_at < v_to
+          and event_type in ('favorite_added', 'favorite_removed', 'follow_added', 'follow_removed',
+                             'feedback_submitted')
+    ), counts as (
+        select 'global'::varchar as entity_type, 0::bigint as entity_id, event_type as metric_name,
+               count(*)::numeric as value
+        from interactions group by event_type
+        union all
+        select entity_type, entity_id, event_type, count(*)::numeric
+        from interactions where entity_type is not null and entity_id is not null
+        group by entity_type, entity_id, event_type
+    )
+    insert into daily_metrics (metric_date, metric_type, entity_type, entity_id, metric_name, value)
+    select p_date, 'interactions', entity_type, entity_id, metric_name, value
+    from counts
+    order by entity_type, entity_id, metric_name
+    on conflict (metric_date, metric_type, entity_type, entity_id, metric_name)
+    do update set value = excluded.value
+    where daily_metrics.value is distinct from excluded.value;
+    get diagnostics v_more = row_count;
+    return v_written + v_more;
 end;
 $$;
 --rollback drop function aggregate_daily_metrics(date);

@@ -1,6 +1,7 @@
 package io.rotation.contracts;
 
 import io.rotation.contracts.audit.AuditEntryRecorded;
+import io.rotation.contracts.performance.PerformanceReported;
 import io.rotation.contracts.catalog.InventoryChanged;
 import io.rotation.contracts.config.FlagChanged;
 import io.rotation.contracts.config.RateLimitChanged;
@@ -62,7 +63,8 @@ public enum EventType {
     JOB_PROGRESS_REPORTED("io.rotation.jobs.progress.reported.v1", Topics.JOB_PROGRESS, JobProgressReported.class),
     FLAG_CHANGED("io.rotation.config.flag.changed.v1", Topics.CONFIG_FLAGS, FlagChanged.class),
     RATE_LIMIT_CHANGED("io.rotation.config.rate-limit.changed.v1", Topics.CONFIG_RATE_LIMITS, RateLimitChanged.class),
-    AUDIT_ENTRY_RECORDED("io.rotation.audit.entry.recorded.v1", Topics.AUDIT_ENTRIES, AuditEntryRecorded.class);
+    AUDIT_ENTRY_RECORDED("io.rotation.audit.entry.recorded.v1", Topics.AUDIT_ENTRIES, AuditEntryRecorded.class),
+    PERFORMANCE_REPORTED("io.rotation.performance.reported.v1", Topics.PERFORMANCE, PerformanceReported.class);
 
     private final String type;
     private final String topic;

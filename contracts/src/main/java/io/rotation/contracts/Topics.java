@@ -26,6 +26,8 @@ public final class Topics {
     public static final String JOB_PROGRESS = "rotation.jobs.progress.v1";
     /** The audit trail: every service sends here, analytics stores it (key = entity_type:entity_id). */
     public static final String AUDIT_ENTRIES = "rotation.audit.entries.v1";
+    /** Every service instance's API timings per endpoint, once a minute; analytics stores them (key = service). */
+    public static final String PERFORMANCE = "rotation.performance.metrics.v1";
 
     /**
      * Feature flags, compacted (cleanup.policy=compact): the latest message per flag key is the flag,

@@ -98,7 +98,38 @@ class AuditEntryConsumerTest {
     }
 
     @Test
-    void parksAnEntryWithAnUnknownOrMissingActorOnTheDeadLetterTopicAndMovesOn() {
+    void keepsTheClientAddressAndBrowserOfAnEntryMadeThroughTheApi() {
+        String copy = uniqueId();
+        send(UUID.randomUUID(), new AuditEntryRecorded("catalog-service", "inventory_updated", "inventory", copy,
+                TestTokens.newUserId(), "user", Map.of("price", 20), Map.of("price", 25), "req-9",
+                Instant.now().minusSeconds(1), "2001:db8::7", "Mozilla/5.0"));
+
+        JsonPath page = awaitEntries("entity_type=inventory&entity_id=" + copy, 1);
+        assertThat(page.getString("items[0].ip_address")).isEqualTo("2001:db8::7");
+        assertThat(page.getString("items[0].user_agent")).isEqualTo("Mozilla/5.0");
+    }
+
+    @Test
+    void filtersTheTrailByTimeFromInclusiveToExclusive() {
+        long user = TestTokens.newUserId();
+        Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 4; i++) {
+            send(UUID.randomUUID(), new AuditEntryRecorded("catalog-service", "import_started", "import_run",
+                    "r" + i, user, "user", null, null, null, t0.plus(Duration.ofMinutes(10L * i))));
+        }
+        awaitEntries("user_id=" + user, 4);
+
+        assertThat(list("user_id=" + user + "&from=" + t0.plus(Duration.ofMinutes(10)) + "&to="
+                + t0.plus(Duration.ofMinutes(30))).getList("items.entity_id", String.class))
+                .containsExactly("r2", "r1");
+        assertThat(list("user_id=" + user + "&from=" + t0.plus(Duration.ofMinutes(20)))
+                .getList("items.entity_id", String.class)).containsExactly("r3", "r2");
+        assertThat(list("user_id=" + user + "&to=" + t0.plus(Duration.ofMinutes(10)))
+                .getList("items.entity_id", String.class)).containsExactly("r0");
+    }
+
+    @Test
+    void parksAnEntryWithABadActorOrClientAddressOnTheDeadLetterTopicAndMovesOn() {
         String store = uniqueId();
         try (KafkaTail deadLetters = new KafkaTail(bootstrap(), Topics.deadLetterOf(topic))) {
             send(UUID.randomUUID(), new AuditEntryRecorded("identity-service", "store_renamed", "store", store, null,
@@ -106,13 +137,17 @@ class AuditEntryConsumerTest {
             send(UUID.randomUUID(), new AuditEntryRecorded("identity-service", "store_renamed", "store", store, null,
                     null, null, null, null, Instant.now()));
             send(UUID.randomUUID(), new AuditEntryRecorded("identity-service", "store_renamed", "store", store, null,
+                    "service", null, null, null, Instant.now(), "not-an-address", null));
+            send(UUID.randomUUID(), new AuditEntryRecorded("identity-service", "store_renamed", "store", store, null,
                     "service", null, null, null, Instant.now()));
 
             awaitEntries("entity_type=store&entity_id=" + store, 1);
-            var parked = deadLetters.await(r -> ("store:" + store).equals(r.key()), 2, Duration.ofSeconds(20));
-            assertThat(parked).hasSize(2);
-            assertThat(parked).allSatisfy(letter -> assertThat(CloudEventCodec.header(letter.headers(),
-                    CloudEventHeaders.DLQ_ERROR)).contains("actor_type"));
+            var parked = deadLetters.await(r -> ("store:" + store).equals(r.key()), 3, Duration.ofSeconds(20));
+            assertThat(parked).hasSize(3);
+            assertThat(parked).extracting(letter -> CloudEventCodec.header(letter.headers(), CloudEventHeaders.DLQ_ERROR))
+                    .anySatisfy(error -> assertThat(error).contains("ip_address"))
+                    .filteredOn(error -> !error.contains("ip_address")).hasSize(2)
+                    .allSatisfy(error -> assertThat(error).contains("actor_type"));
         }
     }
 
@@ -134,6 +169,13 @@ class AuditEntryConsumerTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(admin).queryParam("cursor", "bm90IGEgY3Vyc29y").get("/api/v1/audit-logs")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        given().auth().oauth2(admin).queryParam("from", "yesterday").get("/api/v1/audit-logs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(admin).queryParam("to", "2026-13-01T00:00:00Z").get("/api/v1/audit-logs")
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().auth().oauth2(admin).queryParam("from", "2026-02-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
+                .get("/api/v1/audit-logs").then().statusCode(400).body("errors[0].field", equalTo("to"));
     }
 
     private static void send(UUID eventId, AuditEntryRecorded entry) {

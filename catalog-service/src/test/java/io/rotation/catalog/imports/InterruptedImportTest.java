@@ -52,7 +52,7 @@ class InterruptedImportTest {
     void anInstanceKeepsItsOwnRunsAlive() throws Exception {
         Path dump = Path.of(InterruptedImportTest.class.getClassLoader()
                 .getResource("discogs/dump/crafted-releases.xml").toURI());
-        long id = jobs.start(dump.toString(), null).id();
+        long id = jobs.start(dump.toString(), io.rotation.platform.audit.AuditActor.system()).id();
         // even with an old heartbeat, a run of this instance is never swept by it
         TestDatabase.update("update import_runs set heartbeat_at = now() - interval '1 hour' where id = ?", id);
         jobs.sweep();

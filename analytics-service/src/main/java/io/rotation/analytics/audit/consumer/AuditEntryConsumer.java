@@ -1,6 +1,7 @@
 package io.rotation.analytics.audit.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.net.InetAddresses;
 import io.rotation.analytics.audit.model.AuditLog;
 import io.rotation.analytics.audit.repository.AuditLogRepository;
 import io.rotation.analytics.audit.repository.AuditLogRepository.Entry;
@@ -32,6 +33,8 @@ public class AuditEntryConsumer {
      * partition and block creating its month later, so such an entry is parked on the DLQ.
      */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
+    private static final int USER_AGENT_MAX = 512;
 
     private static final Set<String> ACTORS = Set.of(AuditLog.ACTOR_USER, AuditLog.ACTOR_SERVICE,
             AuditLog.ACTOR_SYSTEM);
@@ -67,8 +70,16 @@ public class AuditEntryConsumer {
         if (occurredAt.isAfter(Instant.now().plus(MAX_CLOCK_SKEW))) {
             throw new PoisonEventException("AuditEntryRecorded occurred_at " + occurredAt + " is in the future");
         }
+        if (e.ipAddress() != null && !InetAddresses.isInetAddress(e.ipAddress())) {
+            throw new PoisonEventException("AuditEntryRecorded ip_address is not an IP address");
+        }
         return new Entry(event.id(), e.userId(), e.actorType(), e.action(), e.entityType(), e.entityId(),
-                e.oldValues(), e.newValues(), e.service(), e.requestId(), occurredAt);
+                e.oldValues(), e.newValues(), e.service(), e.requestId(), occurredAt, e.ipAddress(),
+                cut(e.userAgent(), USER_AGENT_MAX));
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static boolean blank(String value) {

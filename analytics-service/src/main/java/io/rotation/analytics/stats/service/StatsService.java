@@ -2,6 +2,7 @@ package io.rotation.analytics.stats.service;
 
 import io.rotation.analytics.usage.model.DailyMetric;
 import io.rotation.analytics.usage.model.RecommendationData;
+import io.rotation.analytics.stats.repository.ListeningRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Reads a user's totals and days from daily_metrics and top tracks from recommendation_data. */
+/**
+ * Reads a user's totals and days from daily_metrics, top tracks from recommendation_data, and top records,
+ * artists, genres and plays by hour from usage_metrics with the catalog projection.
+ */
 @ApplicationScoped
 public class StatsService {
 
@@ -25,9 +29,11 @@ public class StatsService {
             order by r.playCount desc, r.affinityScore desc, r.entityId""";
 
     private final Mutiny.SessionFactory sessions;
+    private final ListeningRepository listening;
 
-    public StatsService(Mutiny.SessionFactory sessions) {
+    public StatsService(Mutiny.SessionFactory sessions, ListeningRepository listening) {
         this.sessions = sessions;
+        this.listening = listening;
     }
 
     public Uni<UserStats> forUser(long userId, int days, int topTracks) {
@@ -41,7 +47,10 @@ public class StatsService {
                                 .setParameter("entity", RecommendationData.TRACK)
                                 .setMaxResults(topTracks)
                                 .getResultList()
-                                .map(top -> assemble(userId, dayRows, top, days))));
+                                .map(top -> assemble(userId, dayRows, top, days))))
+                .chain(stats -> listening.of(userId, days, topTracks).map(l -> new UserStats(stats.userId(),
+                        stats.totalPlays(), stats.totalListeningMs(), stats.topTracks(), stats.playsByDay(),
+                        l.topRecords(), l.topArtists(), l.topGenres(), l.byHour())));
     }
 
     private static UserStats assemble(long userId, List<Object[]> dayRows, List<RecommendationData> top, int days) {
@@ -68,6 +77,6 @@ public class StatsService {
         }
         List<UserStats.TopTrack> tracks = top.stream().map(r -> new UserStats.TopTrack(r.entityId, r.playCount,
                 r.totalListeningMs, r.affinityScore.doubleValue())).toList();
-        return new UserStats(userId, plays, listening, tracks, recentDays);
+        return new UserStats(userId, plays, listening, tracks, recentDays, List.of(), List.of(), List.of(), List.of());
     }
 }

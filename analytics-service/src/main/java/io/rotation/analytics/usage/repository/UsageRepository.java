@@ -12,13 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Set-based writes of usage_metrics, daily_metrics and recommendation_data, on the consumer's transaction. */
+/**
+ * Set-based writes of usage_metrics (plays and other interactions), daily_metrics and recommendation_data,
+ * on the consumer's transaction.
+ */
 @ApplicationScoped
 public class UsageRepository {
 
@@ -28,6 +32,14 @@ public class UsageRepository {
             select e, u, $1, $2, t, d, s, dv, m::jsonb, o
             from unnest($3::uuid[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[],
                         $10::timestamptz[]) as x(e, u, t, d, s, dv, m, o)
+            on conflict (event_id, occurred_at) do nothing
+            returning event_id""";
+
+    private static final String INSERT_INTERACTIONS = """
+            insert into usage_metrics (event_id, user_id, event_type, entity_type, entity_id, metadata, occurred_at)
+            select e, u, t, et, eid, m::jsonb, o
+            from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[],
+                        $7::timestamptz[]) as x(e, u, t, et, eid, m, o)
             on conflict (event_id, occurred_at) do nothing
             returning event_id""";
 
@@ -97,25 +109,76 @@ public class UsageRepository {
     }
 
     public Uni<Void> addDaily(SqlConnection connection, Map<DayKey, long[]> daily) {
-        int n = daily.size() * 2;
+        List<DailyCount> counts = new ArrayList<>(daily.size() * 2);
+        for (Map.Entry<DayKey, long[]> e : daily.entrySet()) {
+            DayKey k = e.getKey();
+            counts.add(new DailyCount(k.day(), k.entityType(), k.entityId(), DailyMetric.PLAYS, e.getValue()[0]));
+            counts.add(new DailyCount(k.day(), k.entityType(), k.entityId(), DailyMetric.LISTENING_MS,
+                    e.getValue()[1]));
+        }
+        return addDaily(connection, DailyMetric.TYPE_USAGE, counts);
+    }
+
+    /** A value to add to a daily_metrics row of some metric type. */
+    public record DailyCount(LocalDate day, String entityType, long entityId, String metricName, long value) {
+    }
+
+    /** Adds the values to their daily_metrics rows (created at the value when missing). */
+    public Uni<Void> addDaily(SqlConnection connection, String metricType, List<DailyCount> counts) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = counts.size();
         LocalDate[] days = new LocalDate[n];
         String[] entityTypes = new String[n];
         Long[] entityIds = new Long[n];
         String[] names = new String[n];
         Long[] values = new Long[n];
-        int i = 0;
-        for (Map.Entry<DayKey, long[]> e : daily.entrySet()) {
-            for (int metric = 0; metric < 2; metric++, i++) {
-                days[i] = e.getKey().day();
-                entityTypes[i] = e.getKey().entityType();
-                entityIds[i] = e.getKey().entityId();
-                names[i] = metric == 0 ? DailyMetric.PLAYS : DailyMetric.LISTENING_MS;
-                values[i] = e.getValue()[metric];
-            }
+        for (int i = 0; i < n; i++) {
+            DailyCount c = counts.get(i);
+            days[i] = c.day();
+            entityTypes[i] = c.entityType();
+            entityIds[i] = c.entityId();
+            names[i] = c.metricName();
+            values[i] = c.value();
         }
         return connection.preparedQuery(ADD_DAILY)
-                .execute(Tuple.tuple(List.of(DailyMetric.TYPE_USAGE, days, entityTypes, entityIds, names, values)))
+                .execute(Tuple.tuple(List.of(metricType, days, entityTypes, entityIds, names, values)))
                 .replaceWithVoid();
+    }
+
+    /** One interaction row to insert (usage_metrics without duration, session or device). */
+    public record InteractionRow(UUID eventId, Long userId, String eventType, String entityType, Long entityId,
+                                 String metadataJson, OffsetDateTime occurredAt) {
+    }
+
+    /** Inserts the interactions not stored before; @return the event ids of the rows this insert wrote */
+    public Uni<Set<UUID>> insertInteractions(SqlConnection connection, List<InteractionRow> rows) {
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        Long[] users = new Long[n];
+        String[] types = new String[n];
+        String[] entityTypes = new String[n];
+        Long[] entityIds = new Long[n];
+        String[] metadata = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            InteractionRow r = rows.get(i);
+            ids[i] = r.eventId();
+            users[i] = r.userId();
+            types[i] = r.eventType();
+            entityTypes[i] = r.entityType();
+            entityIds[i] = r.entityId();
+            metadata[i] = r.metadataJson();
+            times[i] = r.occurredAt();
+        }
+        return connection.preparedQuery(INSERT_INTERACTIONS)
+                .execute(Tuple.tuple(List.of(ids, users, types, entityTypes, entityIds, metadata, times)))
+                .map(written -> {
+                    Set<UUID> stored = new HashSet<>();
+                    written.forEach(row -> stored.add(row.getUUID(0)));
+                    return stored;
+                });
     }
 
     public Uni<Void> addAffinity(SqlConnection connection, Map<AffinityKey, Affinity> affinity) {

@@ -7,8 +7,11 @@ import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.discogs.dump.ImportProgress;
 import io.rotation.catalog.imports.model.ImportRun;
 import io.rotation.catalog.imports.model.ImportRunView;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.jobs.JobContext;
 import io.rotation.platform.jobs.JobRunner;
+import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,6 +52,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ImportJobs {
 
+    /** Audit: an admin (or a job they started) started an import; entity {@code import_run}. */
+    public static final String ENTITY = "import_run";
+    public static final String ACTION_STARTED = "import_started";
+
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +68,7 @@ public class ImportJobs {
     private final ImportDirectory directory;
     private final Duration staleAfter;
     private final JobRunner jobs;
+    private final Outbox outbox;
     /** This instance, as recorded in import_runs.runner. */
     private final String runner = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -71,8 +79,9 @@ public class ImportJobs {
 
     public ImportJobs(DumpImporter importer, Pool pool, Mutiny.SessionFactory sessions, ImportDirectory directory,
                       @ConfigProperty(name = "rotation.catalog.import.stale-after", defaultValue = "3m")
-                      Duration staleAfter, JobRunner jobs) {
+                      Duration staleAfter, JobRunner jobs, Outbox outbox) {
         this.importer = importer;
+        this.outbox = outbox;
         this.jobs = jobs;
         this.pool = pool;
         this.sessions = sessions;
@@ -132,8 +141,8 @@ public class ImportJobs {
      *
      * @return the run as stored (status pending)
      */
-    public ImportRunView start(String path, Long requestedBy) {
-        return queue(readable(path), "path", null, requestedBy);
+    public ImportRunView start(String path, AuditActor actor) {
+        return queue(readable(path), "path", null, actor);
     }
 
     /** The checked releases dump at a path inside the import directory; 400 naming {@code path} otherwise. */
@@ -150,7 +159,7 @@ public class ImportJobs {
     public Map<String, Object> runRequested(JobContext job) throws Exception {
         Object path = job.parameters().get("path");
         Path file = readable(path == null ? null : path.toString());
-        long id = insert(file, "path", null, job.initiatedBy());
+        long id = insert(file, "path", null, AuditActor.userOrSystem(job.initiatedBy()), job.jobId());
         job.log(io.rotation.platform.jobs.JobLevel.INFO, "import " + id + " of " + file);
         return result(id, execute(id, file, job));
     }
@@ -159,10 +168,10 @@ public class ImportJobs {
      * Queues an uploaded dump already written to {@code file} (blocking). The file becomes the run's: it
      * is deleted when the run ends, or now if it is not a releases dump (400 naming {@code field}).
      */
-    public ImportRunView startUpload(Path file, String uploadName, String field, Long requestedBy) {
+    public ImportRunView startUpload(Path file, String uploadName, String field, AuditActor actor) {
         try {
             check(file, field);
-            return queue(file, "upload", uploadName, requestedBy);
+            return queue(file, "upload", uploadName, actor);
         } catch (RuntimeException e) {
             deleteQuietly(file);
             throw e;
@@ -177,8 +186,9 @@ public class ImportJobs {
         }
     }
 
-    private ImportRunView queue(Path file, String source, String uploadName, Long requestedBy) {
-        long id = insert(file, source, uploadName, requestedBy);
+    private ImportRunView queue(Path file, String source, String uploadName, AuditActor actor) {
+        Long requestedBy = actor.userId();
+        long id = insert(file, source, uploadName, actor, null);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("import_id", id);
         parameters.put("source", source);
@@ -188,12 +198,18 @@ public class ImportJobs {
                 null, null, null, null);
     }
 
-    private long insert(Path file, String source, String uploadName, Long requestedBy) {
-        return pool.preparedQuery("""
-                        insert into import_runs (source_path, requested_by, source, upload_name, runner, heartbeat_at)
-                        values ($1, $2, $3, $4, $5, now()) returning id""")
-                .execute(Tuple.of(file.toString(), requestedBy, source, uploadName, runner))
-                .await().atMost(DB_TIMEOUT).iterator().next().getLong("id");
+    /** The run's row and its audit entry ({@code import_started}), in one transaction. */
+    private long insert(Path file, String source, String uploadName, AuditActor actor, Long jobId) {
+        return pool.withTransaction(c -> c.preparedQuery("""
+                                insert into import_runs (source_path, requested_by, source, upload_name, runner,
+                                                         heartbeat_at)
+                                values ($1, $2, $3, $4, $5, now()) returning id""")
+                        .execute(Tuple.of(file.toString(), actor.userId(), source, uploadName, runner))
+                        .map(rows -> rows.iterator().next().getLong("id"))
+                        .call(id -> outbox.append(c, AuditEntries.entry(actor, ACTION_STARTED, ENTITY, id, null,
+                                AuditEntries.values("source", source, "path", "upload".equals(source) ? null
+                                        : file.toString(), "upload_name", uploadName, "job_id", jobId)))))
+                .await().atMost(DB_TIMEOUT);
     }
 
     private void run(long id, Path file, boolean upload, JobContext job) {

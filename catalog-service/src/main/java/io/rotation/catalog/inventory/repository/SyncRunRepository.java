@@ -7,6 +7,7 @@ import io.rotation.catalog.inventory.model.SyncRunView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,8 @@ public class SyncRunRepository {
     }
 
     /** A pending run; fails with a unique violation when the store already has one pending or running. */
-    public Uni<Long> insert(long storeId, String discogsUsername, Long requestedBy, String runner) {
-        return pool.preparedQuery("""
+    public Uni<Long> insert(SqlConnection c, long storeId, String discogsUsername, Long requestedBy, String runner) {
+        return c.preparedQuery("""
                         insert into sync_runs (store_id, discogs_username, requested_by, runner, heartbeat_at)
                         values ($1, $2, $3, $4, now())
                         returning id""")
@@ -57,13 +58,19 @@ public class SyncRunRepository {
     /** Stores the counts; with {@code finalStatus} the run ends (completed or failed). */
     public Uni<Void> store(long id, SyncProgress p, int requests, int rateLimited, String finalStatus,
                            String error) {
+        return pool.withConnection(c -> store(c, id, p, requests, rateLimited, finalStatus, error));
+    }
+
+    /** As {@link #store(long, SyncProgress, int, int, String, String)}, on the caller's connection (transaction). */
+    public Uni<Void> store(SqlConnection c, long id, SyncProgress p, int requests, int rateLimited, String finalStatus,
+                           String error) {
         String reasons;
         try {
             reasons = mapper.writeValueAsString(p.skipReasons());
         } catch (JsonProcessingException e) {
             reasons = "[]";
         }
-        return pool.preparedQuery("""
+        return c.preparedQuery("""
                         update sync_runs set pages = $2, listings_seen = $3, added = $4, updated = $5, unchanged = $6,
                                removed = $7, skipped = $8, releases_fetched = $9, requests = $10, rate_limited = $11,
                                skip_reasons = cast($12::text as jsonb), status = coalesce($13, status), error = $14,

@@ -24,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -73,7 +75,7 @@ public class InventoryResource {
         var grade = InventoryInput.optionalCondition(condition);
         var state = InventoryInput.optionalStatus(status);
         Long before = page.first() ? null : page.afterPart(0, Long::valueOf);
-        return caller().chain(caller -> service.list(caller, new InventoryRepository.Query(store, record, grade, min,
+        return caller(null).chain(caller -> service.list(caller, new InventoryRepository.Query(store, record, grade, min,
                 max, state, caller.admin(), List.copyOf(caller.managedStores()), before, page.limit()), page));
     }
 
@@ -82,14 +84,14 @@ public class InventoryResource {
     @PermitAll
     @Operation(summary = "One copy (404 also when the caller may not see it)")
     public Uni<InventoryView> get(@PathParam("id") String id) {
-        return onCopy(id, service::get);
+        return onCopy(id, null, service::get);
     }
 
     @POST
     @Authenticated
     @Operation(summary = "Add a copy to a store's inventory (its managers and admins); announces InventoryListed")
-    public Uni<Response> create(NewInventory body) {
-        return caller().chain(caller -> service.create(caller, body))
+    public Uni<Response> create(NewInventory body, @Context HttpServerRequest request) {
+        return caller(request).chain(caller -> service.create(caller, body))
                 .map(v -> Response.created(URI.create("/api/v1/inventory/" + v.id())).entity(v).build());
     }
 
@@ -98,26 +100,30 @@ public class InventoryResource {
     @Authenticated
     @Operation(summary = "Change price, conditions, status (sold sets sold_at), comments, location, … of a copy; "
             + "announces InventoryChanged, InventorySold or InventoryRemoved")
-    public Uni<InventoryView> patch(@PathParam("id") String id, JsonNode body) {
-        return onCopy(id, (caller, inventoryId) -> service.patch(caller, inventoryId, body));
+    public Uni<InventoryView> patch(@PathParam("id") String id, JsonNode body,
+                                    @Context HttpServerRequest request) {
+        return onCopy(id, request, (caller, inventoryId) -> service.patch(caller, inventoryId, body));
     }
 
     @DELETE
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "Mark a copy removed (kept for history); announces InventoryRemoved")
-    public Uni<Response> delete(@PathParam("id") String id) {
-        return onCopy(id, service::remove).map(v -> Response.noContent().build());
+    public Uni<Response> delete(@PathParam("id") String id, @Context HttpServerRequest request) {
+        return onCopy(id, request, service::remove).map(v -> Response.noContent().build());
     }
 
     /** The copy's id checked first (a malformed one is a 400 whoever calls), then the action as the caller. */
-    private <T> Uni<T> onCopy(String id, BiFunction<Caller, Long, Uni<T>> action) {
+    private <T> Uni<T> onCopy(String id, HttpServerRequest request, BiFunction<Caller, Long, Uni<T>> action) {
         long inventoryId = Params.id(id);
-        return caller().chain(caller -> action.apply(caller, inventoryId));
+        return caller(request).chain(caller -> action.apply(caller, inventoryId));
     }
 
-    /** The caller once the token is verified (authentication is lazy: never block the event loop for it). */
-    private Uni<Caller> caller() {
-        return identity.getDeferredIdentity().map(Caller::of);
+    /**
+     * The caller once the token is verified (authentication is lazy: never block the event loop for it); for
+     * writes, with the request that the audit trail names.
+     */
+    private Uni<Caller> caller(HttpServerRequest request) {
+        return identity.getDeferredIdentity().map(id -> Caller.of(id, request));
     }
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -38,11 +40,12 @@ public class InventorySyncResource {
     @POST
     @Operation(summary = "Start making the store's inventory equal to its Discogs listings, in the background "
             + "(202 with the job id)")
-    public Uni<Response> start(SyncRequest body) {
+    public Uni<Response> start(SyncRequest body, @Context HttpServerRequest request) {
         if (body == null) {
             throw ProblemException.invalidField("store_id", "is required: a positive store id");
         }
-        return caller().chain(caller -> jobs.start(caller, body.storeId())).map(run -> Response.accepted(run)
+        return identity.getDeferredIdentity().map(id -> Caller.of(id, request))
+                .chain(caller -> jobs.start(caller, body.storeId())).map(run -> Response.accepted(run)
                 .location(URI.create("/api/v1/inventory/sync/" + run.id())).build());
     }
 

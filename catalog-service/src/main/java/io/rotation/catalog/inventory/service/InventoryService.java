@@ -12,6 +12,7 @@ import io.rotation.catalog.record.model.RecordStatus;
 import io.rotation.catalog.store.model.Store;
 import io.rotation.catalog.store.repository.StoreRepository;
 import io.rotation.contracts.EventType;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
@@ -24,14 +25,21 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inventory reads with their visibility rules and writes with their events: every change commits in
- * one transaction with its InventoryListed/Changed/Sold/Removed outbox event (key = inventory id),
- * then the record's cached page is evicted.
+ * one transaction with its InventoryListed/Changed/Sold/Removed outbox event (key = inventory id) and
+ * its audit entry (who, from where, the copy before and after), then the record's cached page is evicted.
  */
 @ApplicationScoped
 public class InventoryService {
+
+    /** Audit actions (entity {@code inventory}) of the API's writes; store syncs audit the run as a whole. */
+    public static final String ENTITY = "inventory";
+    public static final String ACTION_CREATED = "inventory_created";
+    public static final String ACTION_UPDATED = "inventory_updated";
+    public static final String ACTION_REMOVED = "inventory_removed";
 
     private final Pool pool;
     private final InventoryRepository inventory;
@@ -79,7 +87,7 @@ public class InventoryService {
                             }
                             return inventory.insert(c, input.storeId(), input.recordId(), null, state, null);
                         })
-                        .chain(id -> announce(c, id, InventoryEventType.ofNew(), now)))
+                        .chain(id -> announce(c, id, InventoryEventType.ofNew(), now, caller, ACTION_CREATED, null)))
                 .call(v -> recordPages.evict(v.recordId()));
     }
 
@@ -93,7 +101,8 @@ public class InventoryService {
             }
             return activeStore(c, current.storeId())
                     .chain(store -> inventory.update(c, id, after, null))
-                    .chain(() -> announce(c, id, InventoryEventType.ofChange(before.status(), after.status()), now));
+                    .chain(() -> announce(c, id, InventoryEventType.ofChange(before.status(), after.status()), now,
+                            caller, ACTION_UPDATED, current));
         })).call(v -> recordPages.evict(v.recordId()));
     }
 
@@ -109,7 +118,7 @@ public class InventoryService {
                     before.currency(), RecordStatus.removed, before.comments(), before.location(),
                     before.shipsFrom(), before.allowOffers(), before.listedAt(), null);
             return inventory.update(c, id, after, null)
-                    .chain(() -> announce(c, id, EventType.INVENTORY_REMOVED, now));
+                    .chain(() -> announce(c, id, EventType.INVENTORY_REMOVED, now, caller, ACTION_REMOVED, current));
         })).call(v -> recordPages.evict(v.recordId())).replaceWithVoid();
     }
 
@@ -125,9 +134,19 @@ public class InventoryService {
         });
     }
 
-    /** The copy as written, announced in the same transaction. */
-    private Uni<InventoryView> announce(SqlConnection c, long id, EventType type, Instant now) {
-        return inventory.find(c, id).call(v -> outbox.append(c, OutboundEvent.of(type, v.id(), v.event(now))));
+    /** The copy as written, announced and audited (with its state before, null for a new one) in the same transaction. */
+    private Uni<InventoryView> announce(SqlConnection c, long id, EventType type, Instant now, Caller caller,
+                                        String action, InventoryView before) {
+        return inventory.find(c, id).call(v -> outbox.append(c, List.of(OutboundEvent.of(type, v.id(), v.event(now)),
+                AuditEntries.entry(caller.actor(), action, ENTITY, v.id(), before == null ? null : audited(before),
+                        audited(v)))));
+    }
+
+    /** What the audit trail keeps of a copy: where it is, its grading, price and status. */
+    static Map<String, Object> audited(InventoryView v) {
+        return AuditEntries.values("store_id", v.storeId(), "record_id", v.recordId(), "condition", v.condition(),
+                "sleeve_condition", v.sleeveCondition(), "price", v.price(), "currency", v.currency(),
+                "status", v.status());
     }
 
     private Uni<Store> activeStore(SqlConnection c, long storeId) {

@@ -9,6 +9,9 @@ import io.rotation.catalog.inventory.model.SyncRunView;
 import io.rotation.catalog.inventory.repository.SyncRunRepository;
 import io.rotation.catalog.store.model.Store;
 import io.rotation.catalog.store.repository.StoreRepository;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
+import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.problem.ProblemException;
 import io.rotation.platform.problem.ProblemType;
 import io.rotation.platform.problem.UniqueViolation;
@@ -16,6 +19,7 @@ import io.rotation.platform.jobs.JobContext;
 import io.rotation.platform.jobs.JobLevel;
 import io.rotation.platform.jobs.JobRunner;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +52,12 @@ public class SyncJobs {
     private static final Logger LOG = Logger.getLogger(SyncJobs.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Audit: a manager or admin (or a job an admin started) started a sync; entity {@code sync_run}. */
+    public static final String ENTITY = "sync_run";
+    public static final String ACTION_STARTED = "store_sync_started";
+    /** The sync's end: completed or failed, with what it changed. */
+    public static final String ACTION_FINISHED = "store_sync_finished";
+
     static final String INTERRUPTED = "interrupted: the catalog instance running the sync stopped";
 
     private final StoreSync sync;
@@ -55,6 +65,8 @@ public class SyncJobs {
     private final StoreRepository stores;
     private final Duration staleAfter;
     private final JobRunner jobs;
+    private final Pool pool;
+    private final Outbox outbox;
     /** This instance, as recorded in sync_runs.runner. */
     private final String runner = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -65,8 +77,10 @@ public class SyncJobs {
 
     public SyncJobs(StoreSync sync, SyncRunRepository runs, StoreRepository stores,
                     @ConfigProperty(name = "rotation.catalog.sync.stale-after", defaultValue = "3m")
-                    Duration staleAfter, JobRunner jobs) {
+                    Duration staleAfter, JobRunner jobs, Pool pool, Outbox outbox) {
         this.sync = sync;
+        this.pool = pool;
+        this.outbox = outbox;
         this.jobs = jobs;
         this.runs = runs;
         this.stores = stores;
@@ -108,16 +122,23 @@ public class SyncJobs {
         }
         return stores.find(storeId).chain(store -> {
             check(storeId, store);
-            return runs.insert(storeId, store.discogsUsername(), caller.userId(), runner)
+            return insert(storeId, store.discogsUsername(), caller.actor(), null)
                     .onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict(
                             "store " + storeId + " already has a sync pending or running"))
                     .invoke(id -> {
                         JobContext job = jobs.open("catalog-service/sync/" + id, "store_sync",
                                 Map.of("store_id", storeId, "sync_id", id), caller.userId());
-                        worker.submit(() -> run(id, storeId, store.discogsUsername(), job));
+                        worker.submit(() -> run(id, storeId, store.discogsUsername(), job, caller.actor()));
                     })
                     .chain(runs::find);
         });
+    }
+
+    /** The pending run and its audit entry ({@code store_sync_started}), in one transaction. */
+    private Uni<Long> insert(long storeId, String username, AuditActor actor, Long jobId) {
+        return pool.withTransaction(c -> runs.insert(c, storeId, username, actor.userId(), runner)
+                .call(id -> outbox.append(c, AuditEntries.entry(actor, ACTION_STARTED, ENTITY, id, null,
+                        AuditEntries.values("store_id", storeId, "discogs_username", username, "job_id", jobId)))));
     }
 
     private static void check(long storeId, Store store) {
@@ -171,7 +192,8 @@ public class SyncJobs {
         }
         long id;
         try {
-            id = runs.insert(store, known.discogsUsername(), job.initiatedBy(), runner).await().atMost(DB_TIMEOUT);
+            id = insert(store, known.discogsUsername(), AuditActor.userOrSystem(job.initiatedBy()), job.jobId())
+                    .await().atMost(DB_TIMEOUT);
         } catch (RuntimeException e) {
             if (UniqueViolation.is(e)) {
                 throw new IllegalStateException("store " + store + " already has a sync pending or running");
@@ -179,19 +201,21 @@ public class SyncJobs {
             throw e;
         }
         job.log(JobLevel.INFO, "sync " + id + " of store " + store + " (" + known.discogsUsername() + ")");
-        return result(id, execute(id, store, known.discogsUsername(), job));
+        return result(id, execute(id, store, known.discogsUsername(), job,
+                AuditActor.userOrSystem(job.initiatedBy())));
     }
 
-    private void run(long id, long storeId, String username, JobContext job) {
+    private void run(long id, long storeId, String username, JobContext job, AuditActor actor) {
         try {
-            job.completed(result(id, execute(id, storeId, username, job)));
+            job.completed(result(id, execute(id, storeId, username, job, actor)));
         } catch (RuntimeException e) {
             job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
     /** Syncs as run {@code id}, reporting after every page; a failure is stored, then thrown. */
-    private SyncProgress execute(long id, long storeId, String username, JobContext job) {
+    private SyncProgress execute(long id, long storeId, String username, JobContext job, AuditActor actor) {
+        AuditActor finisher = AuditActor.userOrSystem(actor.userId());
         SyncProgress progress = new SyncProgress();
         RequestCounters counters = new RequestCounters();
         try {
@@ -200,14 +224,15 @@ public class SyncJobs {
                 store(id, progress, counters, null, null);
                 job.progress(progress.pages, progress.pagesTotal > 0 ? (long) progress.pagesTotal : null);
             });
-            store(id, progress, counters, "completed", null);
+            finish(id, storeId, progress, counters, "completed", null, finisher);
             LOG.infof("sync %d of store %d (%s) completed: %d added, %d updated, %d removed, %d requests, %d 429s",
                     id, storeId, username, progress.added, progress.updated, progress.removed, counters.requests(),
                     counters.rateLimitedCount());
         } catch (RuntimeException e) {
             LOG.errorf(e, "sync %d of store %d failed", id, storeId);
             try {
-                store(id, progress, counters, "failed", e.getMessage() == null ? e.toString() : e.getMessage());
+                finish(id, storeId, progress, counters, "failed", e.getMessage() == null ? e.toString() : e.getMessage(),
+                        finisher);
             } catch (RuntimeException storeFailure) {
                 LOG.errorf(storeFailure, "could not mark sync %d failed", id);
             }
@@ -227,6 +252,18 @@ public class SyncJobs {
         result.put("skipped", p.skipped);
         result.put("releases_fetched", p.releasesFetched);
         return result;
+    }
+
+    /** The run's end and its audit entry ({@code store_sync_finished}: status, counts, error), in one transaction. */
+    private void finish(long id, long storeId, SyncProgress p, RequestCounters counters, String status, String error,
+                        AuditActor actor) {
+        Map<String, Object> values = AuditEntries.values("store_id", storeId, "status", status, "added", p.added,
+                "updated", p.updated, "removed", p.removed, "unchanged", p.unchanged, "skipped", p.skipped,
+                "error", error);
+        pool.withTransaction(c -> runs.store(c, id, p, counters.requests(), counters.rateLimitedCount(), status, error)
+                        .call(() -> outbox.append(c, AuditEntries.entry(actor, ACTION_FINISHED, ENTITY, id, null,
+                                values))))
+                .await().atMost(DB_TIMEOUT);
     }
 
     private void store(long id, SyncProgress p, RequestCounters c, String finalStatus, String error) {

@@ -1,6 +1,9 @@
 package io.rotation.platform.rest;
 
 import io.rotation.platform.problem.ProblemException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * Path and query parameters taken as text, so that a malformed value answers a 400 problem naming
@@ -36,6 +39,22 @@ public final class Params {
         return isBlank(value) ? null : positive(field, value);
     }
 
+    /** A number ≥ 0 (ids where 0 means "all", such as daily_metrics' suite-wide rows), or null when absent or blank. */
+    public static Long optionalNonNegative(String field, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField(field, "must be a whole number of 0 or more");
+    }
+
     /** A whole number, or null when absent or blank. */
     public static Integer optionalInteger(String field, String value) {
         if (isBlank(value)) {
@@ -45,6 +64,40 @@ public final class Params {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField(field, "must be a whole number");
+        }
+    }
+
+    /** An ISO-8601 instant ({@code 2026-01-31T12:00:00Z}), or null when absent or blank; 400 naming {@code field} otherwise. */
+    public static Instant optionalInstant(String field, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    /** An ISO-8601 date ({@code 2026-01-31}), or null when absent or blank; 400 naming {@code field} otherwise. */
+    public static LocalDate optionalDate(String field, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an ISO-8601 date such as 2026-01-31");
+        }
+    }
+
+    /**
+     * A range of instants, either end open (null); 400 naming {@code toField} when {@code to} is before
+     * {@code from}.
+     */
+    public static void range(String fromField, Instant from, String toField, Instant to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalidField(toField, "must not be before " + fromField);
         }
     }
 

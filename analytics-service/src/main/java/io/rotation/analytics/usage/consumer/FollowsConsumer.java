@@ -1,0 +1,50 @@
+package io.rotation.analytics.usage.consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotation.analytics.usage.model.Interaction;
+import io.rotation.analytics.usage.service.InteractionService;
+import io.rotation.contracts.EventType;
+import io.rotation.contracts.userfeatures.FollowChanged;
+import io.rotation.platform.consumer.IdempotentConsumer;
+import io.rotation.platform.event.InboundEvent;
+import io.rotation.platform.event.PoisonEventException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** FollowAdded/FollowRemoved from user-features, into usage_metrics and daily_metrics exactly once. */
+@ApplicationScoped
+public class FollowsConsumer {
+
+    static final String CONSUMER = "analytics.follows";
+
+    private final IdempotentConsumer consumer;
+    private final InteractionService interactions;
+    private final ObjectMapper mapper;
+
+    public FollowsConsumer(IdempotentConsumer consumer, InteractionService interactions, ObjectMapper mapper) {
+        this.consumer = consumer;
+        this.interactions = interactions;
+        this.mapper = mapper;
+    }
+
+    @Incoming("follows")
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return consumer.consume(records, CONSUMER, this::decode, interactions::apply);
+    }
+
+    private Interaction decode(InboundEvent event) {
+        boolean added = EventType.FOLLOW_ADDED.type().equals(event.type());
+        if (!added && !EventType.FOLLOW_REMOVED.type().equals(event.type())) {
+            throw new PoisonEventException("unexpected event type " + event.type());
+        }
+        FollowChanged f = event.data(mapper, FollowChanged.class);
+        if (f.followerId() <= 0 || f.targetId() <= 0 || f.targetType() == null || f.targetType().isBlank()) {
+            throw new PoisonEventException("FollowChanged without follower, target type or target id");
+        }
+        return new Interaction(f.followerId(), added ? Interaction.FOLLOW_ADDED : Interaction.FOLLOW_REMOVED,
+                f.targetType(), f.targetId(), Interactions.at(f.occurredAt(), event), Map.of());
+    }
+}
