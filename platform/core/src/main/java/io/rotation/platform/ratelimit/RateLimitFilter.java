@@ -59,7 +59,7 @@ public class RateLimitFilter {
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
-        if (rules.current().isEmpty() || path.startsWith("/q/")) {
+        if (path.startsWith("/q/") || !rules.anyCovers(request.getMethod(), path)) {
             return Uni.createFrom().nullItem();
         }
         return callerIds(request, http).chain(ids -> {

@@ -53,6 +53,16 @@ public class RateLimitRules {
         return rules;
     }
 
+    /** Whether any rule covers this endpoint, before the caller is worked out (most requests: none). */
+    public boolean anyCovers(String method, String path) {
+        for (RateLimitRule rule : rules) {
+            if (rule.covers(method, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The rules that limit this request, given the caller's identifiers by type (a type the caller has
      * none of is absent). A rule naming the caller replaces the every-caller rule of the same type and

@@ -45,6 +45,9 @@ class RateLimitRulesTest {
                 .extracting(a -> a.rule().id()).containsExactlyInAnyOrder(1L, 3L);
         assertThat(rules.applicable("POST", "/api/v1/plays/batch", Map.of("ip", "10.0.0.2")))
                 .as("an anonymous caller has no user rules").extracting(a -> a.subject()).containsExactly("10.0.0.2");
+        assertThat(rules.anyCovers("POST", "/api/v1/plays/batch")).isTrue();
+        rules.apply("3", null);
+        assertThat(rules.anyCovers("GET", "/api/v1/records")).isFalse();
     }
 
     @Test
