@@ -4,6 +4,8 @@ import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.performance.PerformanceReported;
 import io.rotation.contracts.catalog.InventoryChanged;
 import io.rotation.contracts.config.FlagChanged;
+import io.rotation.contracts.config.MaintenanceAnnounced;
+import io.rotation.contracts.config.MaintenanceWindowChanged;
 import io.rotation.contracts.config.RateLimitChanged;
 import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.contracts.catalog.TrackUpserted;
@@ -63,6 +65,10 @@ public enum EventType {
     JOB_PROGRESS_REPORTED("io.rotation.jobs.progress.reported.v1", Topics.JOB_PROGRESS, JobProgressReported.class),
     FLAG_CHANGED("io.rotation.config.flag.changed.v1", Topics.CONFIG_FLAGS, FlagChanged.class),
     RATE_LIMIT_CHANGED("io.rotation.config.rate-limit.changed.v1", Topics.CONFIG_RATE_LIMITS, RateLimitChanged.class),
+    MAINTENANCE_WINDOW_CHANGED("io.rotation.config.maintenance-window.changed.v1", Topics.CONFIG_MAINTENANCE,
+            MaintenanceWindowChanged.class),
+    MAINTENANCE_ANNOUNCED("io.rotation.config.maintenance.announced.v1", Topics.CONFIG_MAINTENANCE_NOTICES,
+            MaintenanceAnnounced.class),
     AUDIT_ENTRY_RECORDED("io.rotation.audit.entry.recorded.v1", Topics.AUDIT_ENTRIES, AuditEntryRecorded.class),
     PERFORMANCE_REPORTED("io.rotation.performance.reported.v1", Topics.PERFORMANCE, PerformanceReported.class);
 

@@ -38,6 +38,12 @@ public final class Topics {
     /** Rate-limit rules, compacted like the flags: the latest message per rule id is the rule. */
     public static final String CONFIG_RATE_LIMITS = "rotation.config.rate-limits.v1";
 
+    /** Maintenance windows, compacted like the flags: the latest message per window id is the window. */
+    public static final String CONFIG_MAINTENANCE = "rotation.config.maintenance.v1";
+
+    /** Maintenance windows announced before they start, for notifiers and client apps (key = window id). */
+    public static final String CONFIG_MAINTENANCE_NOTICES = "rotation.config.maintenance-notices.v1";
+
     /** Suffix of the dead-letter topic a consumer sends a poison message to. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 

@@ -7,7 +7,8 @@ import java.time.Instant;
  * (key = rule id): every service enforces the latest state of every rule. {@code identifierType} is
  * user, ip, api_key or global; {@code identifier} a value of that type or {@code *} (each caller
  * counted on its own); {@code endpointPattern} {@code [METHOD ]/path} with {@code *} wildcards.
- * A deleted rule has {@code deleted = true}.
+ * A request beyond {@code maxRequests} in a window is refused until the window ends, or for
+ * {@code blockSeconds} when that is longer. A deleted rule has {@code deleted = true}.
  */
 public record RateLimitChanged(
         long id,
@@ -17,6 +18,7 @@ public record RateLimitChanged(
         String endpointPattern,
         int maxRequests,
         int windowSeconds,
+        int blockSeconds,
         boolean enabled,
         Instant changedAt) {
 }
