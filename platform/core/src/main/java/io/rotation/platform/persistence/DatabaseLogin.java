@@ -1,5 +1,6 @@
 package io.rotation.platform.persistence;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
@@ -12,9 +13,11 @@ import java.util.Optional;
  * rotation.db.password is required". (Quarkus itself takes an unresolved datasource password for
  * none, and a Postgres that trusts the address would let the service in.)
  * <p>
- * The mapping is strict: a property under {@code rotation.db} that is not declared here fails the
- * start too.
+ * Nothing injects it: {@link Unremovable} keeps Quarkus registering (and so checking) the mapping,
+ * which it skips for a mapping without an injection point. The mapping is strict: a property under
+ * {@code rotation.db} that is not declared here fails the start too.
  */
+@Unremovable
 @ConfigMapping(prefix = "rotation.db")
 public interface DatabaseLogin {
 
