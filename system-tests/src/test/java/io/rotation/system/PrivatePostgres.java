@@ -36,9 +36,16 @@ final class PrivatePostgres implements AutoCloseable {
         this.port = port;
     }
 
-    /** A new cluster in {@code dir} (which must not exist), started and bootstrapped. */
+    /**
+     * A new cluster in {@code dir} (which must not exist), started and bootstrapped. As root, when the
+     * {@code postgres} user cannot reach {@code dir} (a checkout under a private home), a temporary
+     * directory is used instead.
+     */
     static PrivatePostgres start(Path dir, Path repoRoot) throws IOException, InterruptedException {
         stopLeftovers(dir.getParent(), dir.getFileName().toString().replaceAll("-\\d+$", ""));
+        if (ROOT && !reachableByOthers(dir.getParent())) {
+            dir = Files.createTempDirectory(dir.getFileName().toString() + "-");
+        }
         Files.createDirectories(dir);
         if (ROOT) {
             UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
@@ -157,6 +164,17 @@ final class PrivatePostgres implements AutoCloseable {
             }
             deleteTree(d);
         }
+    }
+
+    /** Whether every folder from the root down to {@code dir} lets other users through (o+x). */
+    private static boolean reachableByOthers(Path dir) throws IOException {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void deleteTree(Path root) throws IOException {
