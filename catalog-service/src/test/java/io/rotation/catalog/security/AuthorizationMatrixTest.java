@@ -1,22 +1,43 @@
 package io.rotation.catalog.security;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rotation.catalog.inventory.DiscogsWireMock;
 import io.rotation.catalog.inventory.InventoryFixtures;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.rotation.platform.testing.authz.AuthorizationMatrixContractTest;
 import io.rotation.platform.testing.authz.MatrixFixture;
 import io.rotation.platform.testing.authz.MintedPersonas;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * catalog-service's rows of docs/security/authorization-matrix.md. The manager's store is active in
- * catalog's store projection and holds a copy for sale and a draft; the other manager's store is
- * another one. Records, tracks, import and sync runs are written straight into the schema.
+ * catalog's store projection, has a Discogs username and holds a copy for sale and a draft; the other
+ * manager's store is another one. Records, tracks, import and sync runs are written straight into the
+ * schema. Discogs is WireMock with an empty inventory for every seller, so that a sync the matrix
+ * allows is accepted and runs; an import reads a dump of the test import directory.
  */
 @QuarkusTest
 @WithTestResource(RotationStack.class)
+@WithTestResource(DiscogsWireMock.class)
 class AuthorizationMatrixTest extends AuthorizationMatrixContractTest {
+
+    @DiscogsWireMock.Server
+    WireMockServer discogs;
+
+    @BeforeEach
+    void discogsHasAnEmptyInventoryForEverySeller() {
+        discogs.stubFor(get(urlPathMatching("/users/[^/]+/inventory")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"pagination\": {\"page\": 1, \"pages\": 1, \"per_page\": 100, \"items\": 0, "
+                        + "\"urls\": {}}, \"listings\": []}")));
+    }
 
     @Override
     protected String service() {
@@ -27,8 +48,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContractTest {
     protected MatrixFixture newFixture() {
         MintedPersonas personas = MintedPersonas.fresh();
         long store = personas.id("store_id");
-        TestDatabase.update("insert into stores (id, name, slug, status, changed_at) values (?, ?, ?, 'active', now())",
-                store, "Matrix " + store, "matrix-" + store);
+        TestDatabase.update("insert into stores (id, name, slug, discogs_username, status, changed_at) "
+                + "values (?, ?, ?, ?, 'active', now())", store, "Matrix " + store, "matrix-" + store, "matrix_" + store);
         TestDatabase.update("insert into stores (id, name, slug, status, changed_at) values (?, ?, ?, 'active', now())",
                 personas.id("other_store_id"), "Other " + store, "other-" + store);
         long record = InventoryFixtures.record("Matrix Artist", "Matrix Title " + store);
