@@ -77,6 +77,23 @@ class AuditEntryConsumerTest {
     }
 
     @Test
+    void storesTheRequestsClientAddressAndLeavesOutOneThatIsNotAnAddress() {
+        String store = uniqueId();
+        long user = TestTokens.newUserId();
+        Instant at = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MICROS);
+        send(UUID.randomUUID(), new AuditEntryRecorded("user-features-service", "feedback_triaged", "store", store,
+                user, "user", Map.of("status", "open"), Map.of("status", "in_review"), "req-a", at, "203.0.113.9"));
+        send(UUID.randomUUID(), new AuditEntryRecorded("user-features-service", "feedback_triaged", "store", store,
+                user, "user", null, Map.of("status", "resolved"), "req-b", at.plusSeconds(1), "not-an-address"));
+
+        JsonPath page = awaitEntries("entity_type=store&entity_id=" + store, 2);
+        assertThat(page.getString("items[1].request_id")).isEqualTo("req-a");
+        assertThat(page.getString("items[1].ip_address")).isEqualTo("203.0.113.9");
+        assertThat(page.getString("items[0].request_id")).isEqualTo("req-b");
+        assertThat(page.getString("items[0].ip_address")).isNull();
+    }
+
+    @Test
     void listsTheTrailNewestFirstInCursorPagesFilteredByUserAndAction() {
         long user = TestTokens.newUserId();
         Instant t0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.analytics.audit.model.AuditLog;
 import io.rotation.analytics.audit.repository.AuditLogRepository;
 import io.rotation.analytics.audit.repository.AuditLogRepository.Entry;
+import com.google.common.net.InetAddresses;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.platform.consumer.IdempotentConsumer;
@@ -68,7 +69,12 @@ public class AuditEntryConsumer {
             throw new PoisonEventException("AuditEntryRecorded occurred_at " + occurredAt + " is in the future");
         }
         return new Entry(event.id(), e.userId(), e.actorType(), e.action(), e.entityType(), e.entityId(),
-                e.oldValues(), e.newValues(), e.service(), e.requestId(), occurredAt);
+                e.oldValues(), e.newValues(), e.service(), e.requestId(), occurredAt, address(e.clientAddress()));
+    }
+
+    /** An IP address literal, or null: anything else is not stored (the column is inet). */
+    private static String address(String value) {
+        return value != null && InetAddresses.isInetAddress(value) ? value : null;
     }
 
     private static boolean blank(String value) {

@@ -25,9 +25,10 @@ public class AuditLogRepository {
     /** One statement for the whole batch; an entry stored before (same event id and time) is skipped. */
     private static final String INSERT = """
             insert into audit_logs (event_id, user_id, actor_type, action, entity_type, entity_id, old_values,
-                                    new_values, service, request_id, occurred_at)
+                                    new_values, service, request_id, occurred_at, ip_address)
             select * from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                 $7::text[]::jsonb[], $8::text[]::jsonb[], $9::text[], $10::text[], $11::timestamptz[])
+                                 $7::text[]::jsonb[], $8::text[]::jsonb[], $9::text[], $10::text[], $11::timestamptz[],
+                                 $12::text[]::inet[])
             on conflict (event_id, occurred_at) do nothing""";
 
     private final ObjectMapper mapper;
@@ -41,7 +42,7 @@ public class AuditLogRepository {
     /** An audit row to write; {@code eventId} is null for rows a service here writes directly. */
     public record Entry(UUID eventId, Long userId, String actorType, String action, String entityType,
                         String entityId, Map<String, Object> oldValues, Map<String, Object> newValues,
-                        String service, String requestId, Instant occurredAt) {
+                        String service, String requestId, Instant occurredAt, String clientAddress) {
     }
 
     /** Search criteria of the admin listing; null means any. */
@@ -61,6 +62,7 @@ public class AuditLogRepository {
         String[] services = new String[n];
         String[] requests = new String[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
+        String[] addresses = new String[n];
         for (int i = 0; i < n; i++) {
             Entry e = entries.get(i);
             eventIds[i] = e.eventId();
@@ -74,10 +76,11 @@ public class AuditLogRepository {
             services[i] = e.service();
             requests[i] = e.requestId();
             times[i] = e.occurredAt().atOffset(ZoneOffset.UTC);
+            addresses[i] = e.clientAddress();
         }
         return connection.preparedQuery(INSERT)
                 .execute(Tuple.tuple(List.of(eventIds, users, actors, actions, entityTypes, entityIds, oldValues,
-                        newValues, services, requests, times)))
+                        newValues, services, requests, times, addresses)))
                 .replaceWithVoid();
     }
 

@@ -45,6 +45,6 @@ public class UserErasureService {
                 .chain(counts -> auditLogs.insert(connection, List.of(new Entry(null, userId,
                         AuditLog.ACTOR_SYSTEM, AuditEntryRecorded.ACTION_USER_DATA_ERASED, ENTITY_USER,
                         String.valueOf(userId), null, new LinkedHashMap<String, Object>(counts), SERVICE,
-                        erasure.event().id().toString(), Instant.now()))));
+                        erasure.event().id().toString(), Instant.now(), null))));
     }
 }
