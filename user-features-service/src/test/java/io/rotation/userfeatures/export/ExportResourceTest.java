@@ -90,4 +90,53 @@ class ExportResourceTest {
         assertThat(TestDatabase.count("select count(*) from user_export_parts where export_id = ?::uuid", id))
                 .isEqualTo(5);
     }
+
+    @Test
+    void aPartSentInChunksIsCompleteOnlyWithEveryChunkAndIsMergedInChunkOrderWithoutRedeliveredDuplicates() {
+        long user = TestTokens.newUserId();
+        String id = given().auth().oauth2(TestTokens.user(user)).post("/api/v1/users/me/export")
+                .then().statusCode(202).extract().path("id");
+        String topic = Events.channelTopic("export-parts");
+        try (TestEvents events = new TestEvents()) {
+            for (String service : List.of("identity-service", "matching-service", "config-service")) {
+                events.send(topic, UUID.randomUUID(), EventType.USER_EXPORT_PART_READY, String.valueOf(user),
+                        new UserExportPartReady(id, user, service, Map.of("from", service), Instant.now()));
+            }
+            // analytics' part in three chunks: its list continues from chunk to chunk
+            List<UserExportPartReady> chunks = List.of(
+                    chunk(id, user, 1, Map.of("usage_events", List.of(1, 2), "total", 5)),
+                    chunk(id, user, 2, Map.of("usage_events", List.of(3, 4))),
+                    chunk(id, user, 3, Map.of("usage_events", List.of(5), "jobs_started", List.of())));
+            UUID third = UUID.randomUUID();
+            events.send(topic, third, EventType.USER_EXPORT_PART_READY, String.valueOf(user), chunks.get(2));
+            events.send(topic, UUID.randomUUID(), EventType.USER_EXPORT_PART_READY, String.valueOf(user),
+                    chunks.get(0));
+            // redelivered: the same event again, and the same chunk under a new event id
+            events.send(topic, third, EventType.USER_EXPORT_PART_READY, String.valueOf(user), chunks.get(2));
+            events.send(topic, UUID.randomUUID(), EventType.USER_EXPORT_PART_READY, String.valueOf(user),
+                    chunks.get(0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                    "select count(*) from user_export_parts where export_id = ?::uuid", id) == 6);
+            // chunk 2 is missing: analytics has not answered yet
+            given().auth().oauth2(TestTokens.user(user)).get("/api/v1/users/me/export/" + id)
+                    .then().statusCode(202).body("waiting_for", contains("analytics-service"));
+
+            events.send(topic, UUID.randomUUID(), EventType.USER_EXPORT_PART_READY, String.valueOf(user),
+                    chunks.get(1));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.user(user))
+                .get("/api/v1/users/me/export/" + id).statusCode() == 200);
+        Response document = given().auth().oauth2(TestTokens.user(user)).get("/api/v1/users/me/export/" + id);
+        assertThat(document.jsonPath().getList("services.analytics-service.usage_events", Integer.class))
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(document.jsonPath().getInt("services.analytics-service.total")).isEqualTo(5);
+        assertThat(document.jsonPath().getList("services.analytics-service.jobs_started")).isEmpty();
+        document.then().body("services.identity-service.from", equalTo("identity-service"));
+        assertThat(TestDatabase.count("select count(*) from user_export_parts where export_id = ?::uuid", id))
+                .isEqualTo(7);
+    }
+
+    private static UserExportPartReady chunk(String id, long user, int n, Map<String, Object> data) {
+        return new UserExportPartReady(id, user, "analytics-service", data, Instant.now(), n, 3);
+    }
 }

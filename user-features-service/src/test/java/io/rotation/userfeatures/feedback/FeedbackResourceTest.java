@@ -22,7 +22,9 @@ import io.rotation.platform.testing.TestTokens;
 import io.rotation.userfeatures.Events;
 import io.rotation.userfeatures.Library;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -107,6 +109,53 @@ class FeedbackResourceTest {
         admin().body("{\"assigned_to\": null, \"status\": \"open\"}").patch("/api/v1/feedback/" + id)
                 .then().statusCode(200).body("assigned_to", nullValue()).body("resolved_at", nullValue());
         as(reporter).get("/api/v1/feedback/" + id).then().statusCode(200).body("resolution", equalTo("Match replaced"));
+    }
+
+    @Test
+    void auditsEveryTriageWithTheAdminTheOldAndNewStatusTheRequestIdAndTheClientAddressButNotARefusedOne() {
+        long reporter = TestTokens.newUserId();
+        long staff = TestTokens.newUserId();
+        long adminId = TestTokens.newUserId();
+        Library.user(staff);
+        long id = Library.feedback(reporter);
+        String requestId = "req-" + UUID.randomUUID();
+        List<JsonNode> entries;
+        try (KafkaTail tail = Events.tail(Topics.AUDIT_ENTRIES)) {
+            // the test calls from loopback, a trusted proxy like the gateway: its X-Forwarded-For is believed
+            given().auth().oauth2(TestTokens.admin(adminId)).contentType(ContentType.JSON)
+                    .header("X-Request-Id", requestId).header("X-Forwarded-For", "203.0.113.9")
+                    .body(Map.of("status", "in_review", "assigned_to", staff))
+                    .patch("/api/v1/feedback/" + id).then().statusCode(200);
+            given().auth().oauth2(TestTokens.admin(adminId)).contentType(ContentType.JSON)
+                    .header("X-Request-Id", "refused-" + requestId).body(Map.of("status", "dismissed"))
+                    .patch("/api/v1/feedback/" + id).then().statusCode(400);
+            given().auth().oauth2(TestTokens.admin(adminId)).contentType(ContentType.JSON)
+                    .header("X-Request-Id", requestId + "-2")
+                    .body(Map.of("status", "resolved", "resolution", "Match replaced"))
+                    .patch("/api/v1/feedback/" + id).then().statusCode(200);
+            tail.await(Events.of(EventType.AUDIT_ENTRY_RECORDED, "feedback:" + id), 2, Duration.ofSeconds(20));
+            entries = tail.drain(Duration.ofSeconds(3)).stream()
+                    .filter(Events.of(EventType.AUDIT_ENTRY_RECORDED, "feedback:" + id)).map(Events::data).toList();
+        }
+        assertThat(entries).hasSize(2);
+        JsonNode review = entries.get(0);
+        assertThat(review.get("service").asText()).isEqualTo("user-features-service");
+        assertThat(review.get("action").asText()).isEqualTo("feedback_triaged");
+        assertThat(review.get("entity_type").asText()).isEqualTo("feedback");
+        assertThat(review.get("entity_id").asText()).isEqualTo(String.valueOf(id));
+        assertThat(review.get("user_id").asLong()).isEqualTo(adminId);
+        assertThat(review.get("actor_type").asText()).isEqualTo("user");
+        assertThat(review.get("request_id").asText()).isEqualTo(requestId);
+        assertThat(review.get("ip_address").asText()).isEqualTo("203.0.113.9");
+        assertThat(review.at("/old_values/status").asText()).isEqualTo("open");
+        assertThat(review.at("/new_values/status").asText()).isEqualTo("in_review");
+        assertThat(review.at("/new_values/assigned_to").asLong()).isEqualTo(staff);
+        JsonNode resolve = entries.get(1);
+        assertThat(resolve.get("request_id").asText()).isEqualTo(requestId + "-2");
+        assertThat(resolve.get("ip_address").asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
+        assertThat(resolve.at("/old_values/status").asText()).isEqualTo("in_review");
+        assertThat(resolve.at("/new_values/status").asText()).isEqualTo("resolved");
+        assertThat(resolve.at("/new_values/has_resolution").asBoolean()).isTrue();
     }
 
     private static RequestSpecification as(long user) {

@@ -23,6 +23,6 @@ public class ExportRequestConsumer {
 
     @Incoming("user-export-requests")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return exports.answer(records, CONSUMER, data::of);
+        return exports.answer(records, CONSUMER, data.part());
     }
 }

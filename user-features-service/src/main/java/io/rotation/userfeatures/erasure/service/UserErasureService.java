@@ -1,17 +1,17 @@
 package io.rotation.userfeatures.erasure.service;
 
-import io.rotation.contracts.EventType;
 import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.identity.UserErased;
 import io.rotation.platform.consumer.IdempotentConsumer.Decoded;
 import io.rotation.platform.event.OutboundEvent;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.userfeatures.erasure.repository.ErasedUsers;
 import io.rotation.userfeatures.erasure.repository.UserDataRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -25,9 +25,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UserErasureService {
 
-    static final String SERVICE = "user-features-service";
     static final String ENTITY_USER = "user";
-    static final String ACTOR_SYSTEM = "system";
 
     private static final Logger LOG = Logger.getLogger(UserErasureService.class);
 
@@ -51,12 +49,12 @@ public class UserErasureService {
                 .chain(counts -> outbox.append(connection, audit(userId, counts, erasure.event().id().toString())));
     }
 
-    /** Counts only: the entry must not carry the personal data it reports gone. */
-    static OutboundEvent audit(long userId, Map<String, Integer> counts, String causingEventId) {
-        Map<String, Object> newValues = new LinkedHashMap<>(counts);
-        AuditEntryRecorded entry = new AuditEntryRecorded(SERVICE, AuditEntryRecorded.ACTION_USER_DATA_ERASED,
-                ENTITY_USER, String.valueOf(userId), userId, ACTOR_SYSTEM, null, newValues, causingEventId,
-                Instant.now());
-        return OutboundEvent.of(EventType.AUDIT_ENTRY_RECORDED, ENTITY_USER + ":" + userId, entry);
+    /**
+     * Counts only: the entry must not carry the personal data it reports gone. It is about the user,
+     * done by the system on identity's event (its id stands for the request id).
+     */
+    private OutboundEvent audit(long userId, Map<String, Integer> counts, String causingEventId) {
+        return AuditEntries.entry(new AuditActor(userId, AuditActor.SYSTEM, causingEventId, null, null),
+                AuditEntryRecorded.ACTION_USER_DATA_ERASED, ENTITY_USER, userId, null, new LinkedHashMap<>(counts));
     }
 }

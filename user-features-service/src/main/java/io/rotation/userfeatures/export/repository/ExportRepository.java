@@ -7,7 +7,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,31 +83,51 @@ public class ExportRepository {
     }
 
     /**
-     * Stores a part another service sent, if it belongs to an export of that user (a part for an
-     * expired or unknown export is dropped), and marks the export complete once {@code expected} parts are in.
+     * Stores a chunk of a part another service sent, if it belongs to an export of that user (a chunk
+     * for an expired or unknown export is dropped, a chunk already stored is not stored again), and
+     * marks the export complete once {@code expected} services have all their chunks in. The export's
+     * row is locked first, so that two chunks arriving at once cannot both miss completing it.
      */
     public Uni<Void> insertPart(SqlClient client, UUID exportId, long userId, String service, String json,
-                                int expected) {
-        return client.preparedQuery("""
-                        insert into user_export_parts (export_id, service, data)
-                        select $1, $3, $4::text::jsonb where exists (select 1 from user_exports where id = $1 and user_id = $2)
-                        on conflict (export_id, service) do nothing""")
-                .execute(Tuple.of(exportId, userId, service, json))
-                .chain(() -> client.preparedQuery("""
-                                update user_exports set completed_at = now()
-                                where id = $1 and completed_at is null
-                                  and (select count(*) from user_export_parts where export_id = $1) >= $2""")
-                        .execute(Tuple.of(exportId, expected)))
-                .replaceWithVoid();
+                                int chunk, int chunks, int expected) {
+        return client.preparedQuery("select 1 from user_exports where id = $1 and user_id = $2 for update")
+                .execute(Tuple.of(exportId, userId))
+                .chain(owned -> owned.size() == 0 ? Uni.createFrom().voidItem() : client.preparedQuery("""
+                                insert into user_export_parts (export_id, service, data, chunk, chunks)
+                                values ($1, $2, $3::text::jsonb, $4, $5)
+                                on conflict (export_id, service, chunk) do nothing""")
+                        .execute(Tuple.of(exportId, service, json, chunk, chunks))
+                        .chain(() -> client.preparedQuery("""
+                                        update user_exports set completed_at = now()
+                                        where id = $1 and completed_at is null
+                                          and (select count(*) from (""" + COMPLETE_SERVICES + ") s) >= $2")
+                                .execute(Tuple.of(exportId, expected)))
+                        .replaceWithVoid());
     }
 
-    /** The parts received so far: service → its JSON object as text. */
-    public Uni<Map<String, String>> parts(SqlClient client, UUID exportId) {
-        return client.preparedQuery("select service, data::text as data from user_export_parts where export_id = $1"
-                        + " order by service").execute(Tuple.of(exportId))
+    /** The services of export $1 whose every chunk is in. */
+    private static final String COMPLETE_SERVICES = """
+            select service from user_export_parts where export_id = $1
+            group by service having count(*) = max(chunks) and min(chunks) = max(chunks)""";
+
+    /** The services whose part is complete. */
+    public Uni<List<String>> completeServices(SqlClient client, UUID exportId) {
+        return client.preparedQuery(COMPLETE_SERVICES + " order by service").execute(Tuple.of(exportId))
                 .map(rows -> {
-                    Map<String, String> parts = new LinkedHashMap<>();
-                    rows.forEach(row -> parts.put(row.getString("service"), row.getString("data")));
+                    List<String> services = new ArrayList<>();
+                    rows.forEach(row -> services.add(row.getString("service")));
+                    return services;
+                });
+    }
+
+    /** The parts received so far: service → its chunks' JSON objects as text, in chunk order. */
+    public Uni<Map<String, List<String>>> parts(SqlClient client, UUID exportId) {
+        return client.preparedQuery("select service, data::text as data from user_export_parts where export_id = $1"
+                        + " order by service, chunk").execute(Tuple.of(exportId))
+                .map(rows -> {
+                    Map<String, List<String>> parts = new LinkedHashMap<>();
+                    rows.forEach(row -> parts.computeIfAbsent(row.getString("service"), s -> new ArrayList<>())
+                            .add(row.getString("data")));
                     return parts;
                 });
     }

@@ -3,6 +3,8 @@ package io.rotation.userfeatures.export.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduled;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.export.UserExportPartReady;
@@ -35,8 +37,8 @@ import org.jboss.logging.Logger;
  * GDPR right of access. user-features owns exports: it holds most of what a listener has (library,
  * plays), it already answers for the listener's own data, and identity stays small. A request
  * stores user-features' own part and announces UserExportRequested in one transaction; every other
- * service answers with its part over Kafka; the export is complete when all expected services
- * answered. Exports are personal data: they expire and are deleted, and erasure removes them.
+ * service answers with its part over Kafka, in chunks when it is large; the export is complete when
+ * every chunk of every expected service arrived. Exports are personal data: they expire and are deleted, and erasure removes them.
  */
 @ApplicationScoped
 public class ExportService {
@@ -94,7 +96,7 @@ public class ExportService {
         });
     }
 
-    /** Stores a part sent by another service, in the consumer's transaction. */
+    /** Stores a chunk of a part sent by another service, in the consumer's transaction. */
     public Uni<Void> receive(SqlConnection connection, Decoded<UserExportPartReady> part) {
         UserExportPartReady p = part.payload();
         UUID id;
@@ -108,7 +110,14 @@ public class ExportService {
             LOG.warnf("export part from unexpected service %s dropped", p.service());
             return Uni.createFrom().voidItem();
         }
-        return exports.insertPart(connection, id, p.userId(), p.service(), json(p.data()), services.size());
+        int chunk = p.chunkNumber();
+        int chunks = p.chunkCount();
+        if (chunks < 1 || chunk < 1 || chunk > chunks) {
+            LOG.warnf("export part from %s numbered chunk %d of %d dropped", p.service(), chunk, chunks);
+            return Uni.createFrom().voidItem();
+        }
+        return exports.insertPart(connection, id, p.userId(), p.service(), json(p.data()), chunk, chunks,
+                services.size());
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -121,21 +130,38 @@ public class ExportService {
     }
 
     private Uni<ExportStatus> status(SqlClient client, ExportRow row) {
-        return exports.parts(client, row.id()).map(parts -> progress(row, parts));
+        return exports.completeServices(client, row.id()).map(complete -> progress(row, complete));
     }
 
-    private ExportStatus progress(ExportRow row, Map<String, String> parts) {
+    /** Progress: a service counts as received once every chunk of its part is in. */
+    private ExportStatus progress(ExportRow row, List<String> complete) {
         List<String> waiting = new ArrayList<>(services);
-        waiting.removeAll(parts.keySet());
+        waiting.removeAll(complete);
         return new ExportStatus(row.id(), row.completedAt() == null ? "pending" : "ready", row.requestedAt(),
-                row.expiresAt(), List.copyOf(parts.keySet()), waiting);
+                row.expiresAt(), complete, waiting);
     }
 
-    private ExportDocument document(ExportRow row, Map<String, String> parts) {
+    private ExportDocument document(ExportRow row, Map<String, List<String>> parts) {
         Map<String, JsonNode> byService = new LinkedHashMap<>();
-        parts.forEach((service, data) -> byService.put(service, tree(data)));
+        parts.forEach((service, chunks) -> byService.put(service, merge(chunks)));
         return new ExportDocument(row.id(), row.userId(), "ready", row.requestedAt(), row.completedAt(),
                 row.expiresAt(), byService);
+    }
+
+    /** A part from its chunks, in chunk order: a list split across chunks is concatenated. */
+    private ObjectNode merge(List<String> chunks) {
+        ObjectNode part = mapper.createObjectNode();
+        for (String chunk : chunks) {
+            tree(chunk).fields().forEachRemaining(field -> {
+                JsonNode before = part.get(field.getKey());
+                if (before instanceof ArrayNode list && field.getValue() instanceof ArrayNode more) {
+                    list.addAll(more);
+                } else {
+                    part.set(field.getKey(), field.getValue());
+                }
+            });
+        }
+        return part;
     }
 
     private JsonNode tree(String json) {

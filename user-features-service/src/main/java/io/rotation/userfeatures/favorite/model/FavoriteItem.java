@@ -1,5 +1,6 @@
 package io.rotation.userfeatures.favorite.model;
 
+import io.rotation.userfeatures.shared.model.TypedTarget;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,5 @@ import java.time.Instant;
  * favorited (a track its record dropped, a store no longer active, a rejected match): the favorite
  * stays, so that it comes back with the thing.
  */
-public record FavoriteItem(String type, long id, Instant createdAt, boolean available) {
+public record FavoriteItem(String type, long id, Instant createdAt, boolean available) implements TypedTarget {
 }

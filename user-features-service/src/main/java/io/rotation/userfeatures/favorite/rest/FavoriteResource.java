@@ -8,6 +8,7 @@ import io.rotation.platform.security.CurrentUser;
 import io.rotation.userfeatures.favorite.model.FavoriteItem;
 import io.rotation.userfeatures.favorite.service.FavoriteService;
 import io.rotation.userfeatures.projection.model.Reference;
+import io.rotation.userfeatures.shared.rest.UserTargetAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,26 +40,23 @@ public class FavoriteResource {
     @Operation(summary = "Favorite a track, record, store or audio match: 201 when new, 200 when it already was; "
             + "404 when the thing does not exist")
     public Uni<Response> add(@PathParam("type") String type, @PathParam("id") String id) {
-        Reference kind = Reference.parse("type", type, FavoriteService.TYPES);
-        return favorites.add(caller.id(), kind, Params.id(id)).map(changed -> Response
-                .status(changed.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(changed.value()).build());
+        Reference kind = UserTargetAnswers.type(type, FavoriteService.TYPES);
+        return favorites.add(caller.id(), kind, Params.id(id)).map(UserTargetAnswers::put);
     }
 
     @DELETE
     @Path("/{type}/{id}")
     @Operation(summary = "Remove a favorite; 204 also when there was none")
     public Uni<Response> remove(@PathParam("type") String type, @PathParam("id") String id) {
-        Reference kind = Reference.parse("type", type, FavoriteService.TYPES);
-        return favorites.remove(caller.id(), kind, Params.id(id)).map(removed -> Response.noContent().build());
+        Reference kind = UserTargetAnswers.type(type, FavoriteService.TYPES);
+        return favorites.remove(caller.id(), kind, Params.id(id)).map(UserTargetAnswers::deleted);
     }
 
     @GET
     @Operation(summary = "The caller's favorites, newest first, of one type or all")
     public Uni<Page<FavoriteItem>> list(@QueryParam("type") String type, @QueryParam("limit") Integer limit,
                                         @QueryParam("cursor") String cursor) {
-        Reference kind = Params.optionalText(type) == null ? null
-                : Reference.parse("type", type, FavoriteService.TYPES);
+        Reference kind = UserTargetAnswers.optionalType(type, FavoriteService.TYPES);
         return favorites.list(caller.id(), kind, PageRequest.of(limit, cursor));
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
+import io.rotation.platform.audit.AuditActor;
 import io.rotation.platform.rest.Params;
+import io.vertx.core.http.HttpServerRequest;
 import io.rotation.platform.security.CurrentUser;
 import io.rotation.platform.security.Roles;
 import io.rotation.userfeatures.feedback.model.FeedbackView;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -69,7 +72,8 @@ public class FeedbackResource {
     @Operation(summary = "Triage a report (admins): status open, in_review, resolved or dismissed, assigned_to, "
             + "resolution note (required to resolve or dismiss), priority")
     public Uni<FeedbackView> triage(@PathParam("id") String id,
-                                    @RequestBody(description = "the fields to change") JsonNode body) {
-        return feedback.triage(Params.id(id), body);
+                                    @RequestBody(description = "the fields to change") JsonNode body,
+                                    @Context HttpServerRequest request) {
+        return feedback.triage(Params.id(id), body, AuditActor.user(caller.id(), request));
     }
 }

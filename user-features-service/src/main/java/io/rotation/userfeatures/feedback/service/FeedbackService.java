@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.userfeatures.FeedbackSubmitted;
 import io.rotation.platform.event.OutboundEvent;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
@@ -25,7 +27,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +39,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class FeedbackService {
+
+    /** The audit trail's action for an admin's triage of a report. */
+    public static final String ACTION_TRIAGED = "feedback_triaged";
 
     static final List<String> ENTITY_TYPES = List.of("track", "record", "store", "audio_match", "user", "collection");
     static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
@@ -98,8 +105,12 @@ public class FeedbackService {
                 .map(rows -> page.page(rows, f -> List.of(f.createdAt(), f.id())));
     }
 
-    /** An admin's triage: status, assignee, resolution note, priority. Closing needs a resolution note. */
-    public Uni<FeedbackView> triage(long id, JsonNode body) {
+    /**
+     * An admin's triage: status, assignee, resolution note, priority. Closing needs a resolution note.
+     * The change and its audit entry (who, the old and new status, assignee and priority, whether the
+     * note changed, the request's id and address) commit together.
+     */
+    public Uni<FeedbackView> triage(long id, JsonNode body, AuditActor actor) {
         Triage triage = readTriage(body);
         return pool.withTransaction(connection -> feedback.find(connection, id, true)
                 .chain(current -> {
@@ -114,8 +125,20 @@ public class FeedbackService {
                     }
                     Uni<Void> assignee = triage.assignedTo() == null ? Uni.createFrom().voidItem()
                             : references.requireAvailable(connection, Reference.user, triage.assignedTo(), "assigned_to");
-                    return assignee.chain(() -> feedback.triage(connection, id, triage));
+                    return assignee.chain(() -> feedback.triage(connection, id, triage))
+                            .call(after -> outbox.append(connection, AuditEntries.entry(actor, ACTION_TRIAGED, "feedback", id,
+                                    triageValues(current), triageValues(after))));
                 }));
+    }
+
+    /** The triage fields an audit entry records; the note's text stays in the report. */
+    private static Map<String, Object> triageValues(FeedbackView report) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("status", report.status());
+        values.put("assigned_to", report.assignedTo());
+        values.put("priority", report.priority());
+        values.put("has_resolution", report.resolution() != null && !report.resolution().isBlank());
+        return values;
     }
 
     private Uni<Void> requireEntity(SqlConnection connection, long userId, NewFeedback report) {

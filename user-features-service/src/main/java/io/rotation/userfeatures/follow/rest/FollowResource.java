@@ -11,6 +11,7 @@ import io.rotation.userfeatures.follow.model.FollowItem;
 import io.rotation.userfeatures.follow.model.Follower;
 import io.rotation.userfeatures.follow.service.FollowService;
 import io.rotation.userfeatures.projection.model.Reference;
+import io.rotation.userfeatures.shared.rest.UserTargetAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,25 +43,23 @@ public class FollowResource {
     @Operation(summary = "Follow a store or a user: 201 when new, 200 when already followed; 404 when it does not "
             + "exist, 422 for yourself")
     public Uni<Response> follow(@PathParam("type") String type, @PathParam("id") String id) {
-        Reference kind = Reference.parse("type", type, FollowService.TYPES);
-        return follows.follow(caller.id(), kind, Params.id(id)).map(changed -> Response
-                .status(changed.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(changed.value()).build());
+        Reference kind = UserTargetAnswers.type(type, FollowService.TYPES);
+        return follows.follow(caller.id(), kind, Params.id(id)).map(UserTargetAnswers::put);
     }
 
     @DELETE
     @Path("/{type}/{id}")
     @Operation(summary = "Stop following; 204 also when there was no follow")
     public Uni<Response> unfollow(@PathParam("type") String type, @PathParam("id") String id) {
-        Reference kind = Reference.parse("type", type, FollowService.TYPES);
-        return follows.unfollow(caller.id(), kind, Params.id(id)).map(removed -> Response.noContent().build());
+        Reference kind = UserTargetAnswers.type(type, FollowService.TYPES);
+        return follows.unfollow(caller.id(), kind, Params.id(id)).map(UserTargetAnswers::deleted);
     }
 
     @GET
     @Operation(summary = "Whom the caller follows, newest first, of one type or both")
     public Uni<Page<FollowItem>> following(@QueryParam("type") String type, @QueryParam("limit") Integer limit,
                                            @QueryParam("cursor") String cursor) {
-        Reference kind = Params.optionalText(type) == null ? null : Reference.parse("type", type, FollowService.TYPES);
+        Reference kind = UserTargetAnswers.optionalType(type, FollowService.TYPES);
         return follows.following(caller.id(), kind, PageRequest.of(limit, cursor));
     }
 
@@ -70,7 +69,7 @@ public class FollowResource {
             + "newest first")
     public Uni<Page<Follower>> followers(@PathParam("type") String type, @PathParam("id") String id,
                                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        Reference kind = Reference.parse("type", type, FollowService.TYPES);
+        Reference kind = UserTargetAnswers.type(type, FollowService.TYPES);
         long target = Params.id(id);
         boolean allowed = caller.isAdmin() || (kind == Reference.user ? caller.id() == target
                 : caller.managedStoreIds().contains(target));

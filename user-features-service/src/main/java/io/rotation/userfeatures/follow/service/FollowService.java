@@ -2,7 +2,6 @@ package io.rotation.userfeatures.follow.service;
 
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.userfeatures.FollowChanged;
-import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
@@ -16,6 +15,7 @@ import io.rotation.userfeatures.follow.repository.FollowRepository;
 import io.rotation.userfeatures.projection.model.Reference;
 import io.rotation.userfeatures.projection.repository.ReferenceRepository;
 import io.rotation.userfeatures.shared.Changed;
+import io.rotation.userfeatures.shared.service.UserTargets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +23,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Follows of stores and users. Idempotent like favorites; each change commits with its FollowAdded /
- * FollowRemoved event.
+ * Follows of stores and users, a "user → typed target" relation like favorites ({@link UserTargets}):
+ * idempotent, each change committed with its FollowAdded / FollowRemoved event; nobody follows themself.
  */
 @ApplicationScoped
 public class FollowService {
@@ -33,17 +33,14 @@ public class FollowService {
 
     private final Pool pool;
     private final FollowRepository follows;
-    private final ReferenceRepository references;
-    private final ErasedUsers erasedUsers;
-    private final Outbox outbox;
+    private final UserTargets<FollowItem> targets;
 
     public FollowService(Pool pool, FollowRepository follows, ReferenceRepository references, ErasedUsers erasedUsers,
                          Outbox outbox) {
         this.pool = pool;
         this.follows = follows;
-        this.references = references;
-        this.erasedUsers = erasedUsers;
-        this.outbox = outbox;
+        this.targets = new UserTargets<>(pool, follows, references, erasedUsers, outbox, EventType.FOLLOW_ADDED,
+                EventType.FOLLOW_REMOVED, FollowChanged::new);
     }
 
     public Uni<Changed<FollowItem>> follow(long userId, Reference type, long id) {
@@ -51,31 +48,15 @@ public class FollowService {
             throw new ProblemException(Problem.of(ProblemType.UNPROCESSABLE, "id: you cannot follow yourself",
                     List.of(new Problem.FieldError("id", "you cannot follow yourself"))));
         }
-        return pool.withTransaction(connection -> erasedUsers.guardWrite(connection, userId)
-                .chain(() -> follows.find(connection, userId, type, id))
-                .chain(existing -> existing != null ? Uni.createFrom().item(new Changed<>(existing, false))
-                        : references.requireAvailable(connection, type, id, null)
-                        .chain(() -> follows.insert(connection, userId, type, id))
-                        .chain(inserted -> inserted == null
-                                ? follows.find(connection, userId, type, id).map(f -> new Changed<>(f, false))
-                                : outbox.append(connection, announce(EventType.FOLLOW_ADDED, userId, type, id))
-                                .replaceWith(new Changed<>(inserted, true)))));
+        return targets.add(userId, type, id);
     }
 
     public Uni<Boolean> unfollow(long userId, Reference type, long id) {
-        return pool.withTransaction(connection -> erasedUsers.guardWrite(connection, userId)
-                .chain(() -> follows.delete(connection, userId, type, id))
-                .call(deleted -> deleted
-                        ? outbox.append(connection, announce(EventType.FOLLOW_REMOVED, userId, type, id))
-                        : Uni.createFrom().voidItem()));
+        return targets.remove(userId, type, id);
     }
 
     public Uni<Page<FollowItem>> following(long userId, Reference type, PageRequest page) {
-        Instant at = page.first() ? null : page.afterPart(0, Instant::parse);
-        String afterType = page.first() ? null : page.afterPart(1, t -> Reference.valueOf(t).name());
-        Long afterId = page.first() ? null : page.afterPart(2, Long::valueOf);
-        return follows.following(pool, userId, type, at, afterType, afterId, page.limit() + 1)
-                .map(rows -> page.page(rows, f -> List.of(f.createdAt(), f.type(), f.id())));
+        return targets.list(userId, type, page);
     }
 
     public Uni<Page<Follower>> followers(Reference type, long id, PageRequest page) {
@@ -83,9 +64,5 @@ public class FollowService {
         Long afterId = page.first() ? null : page.afterPart(1, Long::valueOf);
         return follows.followers(pool, type, id, at, afterId, page.limit() + 1)
                 .map(rows -> page.page(rows, f -> List.of(f.followedAt(), f.userId())));
-    }
-
-    private static OutboundEvent announce(EventType type, long userId, Reference kind, long id) {
-        return OutboundEvent.of(type, userId, new FollowChanged(userId, kind.name(), id, Instant.now()));
     }
 }
