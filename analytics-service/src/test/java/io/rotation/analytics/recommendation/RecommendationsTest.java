@@ -113,10 +113,9 @@ class RecommendationsTest {
     void aNewUserGetsPopularAndCatalogPicksNeverAnEmptyList() {
         long record = records(1).get(0);
         long newcomer = user();
-        List<Long> picks = recommendedTo(newcomer, 100);
-        assertThat(picks).isNotEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
                 "select count(*) from catalog_records where record_id = ?", record) == 1);
+        assertThat(recommendedTo(newcomer, 100)).as("the catalog has records").isNotEmpty();
         JsonPath page = given().auth().oauth2(TestTokens.user(newcomer)).get("/api/v1/recommendations?limit=3")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(page.getList("items")).hasSize(3);
