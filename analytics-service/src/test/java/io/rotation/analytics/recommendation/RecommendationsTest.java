@@ -111,10 +111,10 @@ class RecommendationsTest {
 
     @Test
     void aNewUserGetsPopularAndCatalogPicksNeverAnEmptyList() {
-        long record = records(1).get(0);
+        List<Long> catalog = records(3);
         long newcomer = user();
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
-                "select count(*) from catalog_records where record_id = ?", record) == 1);
+                "select count(*) from catalog_records where record_id in (?, ?, ?)", catalog.toArray()) == 3);
         assertThat(recommendedTo(newcomer, 100)).as("the catalog has records").isNotEmpty();
         JsonPath page = given().auth().oauth2(TestTokens.user(newcomer)).get("/api/v1/recommendations?limit=3")
                 .then().statusCode(200).extract().jsonPath();

@@ -39,8 +39,9 @@ class AnalyticsCleanupTest {
         UUID oldEvent = processed(now.minusDays(31));
         UUID freshEvent = processed(now.minusDays(29));
         long job = TestDatabase.count("""
-                insert into jobs (job_type, owner_service, initiated_by) values ('analytics_cleanup', 'analytics-service', ?)
-                returning id""", user);
+                insert into jobs (job_type, owner_service, initiated_by, status, started_at, completed_at)
+                values ('analytics_cleanup', 'analytics-service', ?, 'completed', now(), now())
+                returning id""", user); // a finished job: a pending one would be dispatched and log more lines
         TestDatabase.update("insert into job_logs (job_id, message, logged_at) values (?, 'old', ?)", job,
                 now.minusMonths(4));
         TestDatabase.update("insert into job_logs (job_id, message, logged_at) values (?, 'fresh', ?)", job, now);
