@@ -48,12 +48,18 @@ public class RequestTextFilter {
         }
     }
 
-    /** A Content-Type that is no media type at all would fail the matching of methods by media type (a 500). */
+    /**
+     * A Content-Type that is no media type at all (also one sent empty) would fail the matching of methods
+     * by media type (a 500).
+     */
     private static void refuseUnparseableContentType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
+        if (contentType == null) {
             return;
         }
         try {
+            if (contentType.isBlank()) {
+                throw new IllegalArgumentException("empty");
+            }
             MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
