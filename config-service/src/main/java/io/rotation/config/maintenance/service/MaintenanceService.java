@@ -7,9 +7,10 @@ import io.rotation.config.maintenance.model.MaintenanceWindowInput;
 import io.rotation.config.maintenance.model.MaintenanceWindowView;
 import io.rotation.config.maintenance.repository.MaintenanceWindowRepository;
 import io.rotation.contracts.EventType;
-import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.config.MaintenanceAnnounced;
 import io.rotation.contracts.config.MaintenanceWindowChanged;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.maintenance.MaintenanceSchedule;
 import io.rotation.platform.outbox.Outbox;
@@ -40,7 +41,6 @@ import org.jboss.logging.Logger;
 public class MaintenanceService {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceService.class);
-    private static final String SERVICE = "config-service";
 
     private final Pool pool;
     private final MaintenanceWindowRepository windows;
@@ -133,9 +133,7 @@ public class MaintenanceService {
     private Uni<Void> publish(SqlConnection c, long actor, MaintenanceWindowView old, MaintenanceWindowView saved, String action) {
         return outbox.append(c, List.of(
                 OutboundEvent.of(EventType.MAINTENANCE_WINDOW_CHANGED, String.valueOf(saved.id()), changedEvent(saved)),
-                OutboundEvent.of(EventType.AUDIT_ENTRY_RECORDED, "maintenance_window:" + saved.id(), new AuditEntryRecorded(
-                        SERVICE, action, "maintenance_window", String.valueOf(saved.id()), actor, "user",
-                        audited(old), audited(saved), null, Instant.now()))));
+                AuditEntries.entry(AuditActor.user(actor), action, "maintenance_window", saved.id(), audited(old), audited(saved))));
     }
 
     private void honourHere(MaintenanceWindowView w) {

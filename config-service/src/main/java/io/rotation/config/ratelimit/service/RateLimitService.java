@@ -6,8 +6,9 @@ import io.rotation.config.ratelimit.model.RateLimitDefinition;
 import io.rotation.config.ratelimit.model.RateLimitInput;
 import io.rotation.config.ratelimit.repository.RateLimitRepository;
 import io.rotation.contracts.EventType;
-import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.config.RateLimitChanged;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
@@ -39,7 +40,6 @@ import org.jboss.logging.Logger;
 public class RateLimitService {
 
     private static final Logger LOG = Logger.getLogger(RateLimitService.class);
-    private static final String SERVICE = "config-service";
 
     private final Pool pool;
     private final RateLimitRepository limits;
@@ -108,9 +108,7 @@ public class RateLimitService {
         RateLimitDefinition subject = saved == null ? old : saved;
         return outbox.append(c, List.of(
                 OutboundEvent.of(EventType.RATE_LIMIT_CHANGED, String.valueOf(subject.id()), changedEvent(subject, saved == null)),
-                OutboundEvent.of(EventType.AUDIT_ENTRY_RECORDED, "rate_limit:" + subject.id(), new AuditEntryRecorded(
-                        SERVICE, action, "rate_limit", String.valueOf(subject.id()), actor, "user",
-                        audited(old), audited(saved), null, Instant.now()))));
+                AuditEntries.entry(AuditActor.user(actor), action, "rate_limit", subject.id(), audited(old), audited(saved))));
     }
 
     private void enforceHere(RateLimitDefinition rule) {
