@@ -284,8 +284,9 @@ class StoreSyncTest {
                 values (?, 'busy_shop', 'running', 'a-live-instance', now(), now())
                 returning id""", other).get(0).get("id")).longValue();
         try {
-            given().auth().oauth2(admin).contentType("application/json").body(Map.of("store_id", store))
-                    .post("/api/v1/inventory/sync").then().statusCode(409);
+            given().auth().oauth2(admin).contentType("application/json").body(Map.of("store_id", other))
+                    .post("/api/v1/inventory/sync").then().statusCode(409)
+                    .body("detail", containsString("already has a sync pending or running"));
             JsonPath failed = awaitDone(left);
             assertThat(failed.getString("status")).isEqualTo("failed");
             assertThat(failed.getString("error")).startsWith("interrupted");
