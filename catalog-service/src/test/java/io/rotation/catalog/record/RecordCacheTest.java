@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.record.cache.RecordCache;
+import io.rotation.platform.health.DegradedPath;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.smallrye.mutiny.Uni;
@@ -103,10 +105,11 @@ class RecordCacheTest {
     }
 
     @Test
-    void anUnreachableRedisFallsBackToTheDatabaseAndEvictionsDoNotFail() {
+    void anUnreachableRedisFallsBackToTheDatabaseCountsEachFallbackAndEvictionsDoNotFail() {
         Redis down = Redis.createClient(vertx, "redis://127.0.0.1:1");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         RecordCache unreachable = new RecordCache(new ReactiveRedisDataSourceImpl(vertx, down, RedisAPI.api(down)),
-                Duration.ofHours(24), Duration.ofMillis(500), Duration.ofMillis(100));
+                Duration.ofHours(24), Duration.ofMillis(500), Duration.ofMillis(100), registry);
         AtomicInteger loads = new AtomicInteger();
 
         String first = unreachable.get(42, () -> Uni.createFrom().item(() -> "page " + loads.incrementAndGet()))
@@ -117,6 +120,10 @@ class RecordCacheTest {
         assertThat(first).isEqualTo("page 1");
         assertThat(second).isEqualTo("page 2");
         unreachable.evict(List.of(42L, 43L)).await().atMost(Duration.ofSeconds(10));
+        assertThat(registry.counter(DegradedPath.METRIC, "path", "record-cache.read").count()).isEqualTo(2);
+        assertThat(registry.counter(DegradedPath.METRIC, "path", "record-cache.store").count()).isEqualTo(2);
+        assertThat(registry.counter(DegradedPath.METRIC, "path", "record-cache.evict").count())
+                .as("the eviction, and maybe already its repetition").isPositive();
         down.close();
     }
 

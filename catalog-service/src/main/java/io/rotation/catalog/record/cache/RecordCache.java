@@ -1,7 +1,9 @@
 package io.rotation.catalog.record.cache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
+import io.rotation.platform.health.DegradedPath;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,8 +20,9 @@ import org.jboss.logging.Logger;
  * or its copies in stock evicts it after the commit ({@link #evict(Collection)}).
  * <p>
  * Redis down means slower, not broken: a failed or slow ({@code rotation.catalog.record-cache.timeout})
- * read goes to the database, a failed store or eviction is logged and the caller goes on. A failed
- * eviction leaves a stale page for at most the TTL.
+ * read goes to the database, a failed store or eviction is logged and the caller goes on (each
+ * fallback counted, logged at most once a minute: {@link DegradedPath}). A failed eviction leaves a
+ * stale page for at most the TTL.
  * <p>
  * A read that loaded the record just before a write committed could store its old page just after
  * the write's eviction; so an eviction is repeated once, {@code rotation.catalog.record-cache.re-evict-after}
@@ -36,14 +39,20 @@ public class RecordCache {
     private final Duration ttl;
     private final Duration timeout;
     private final Duration reEvictAfter;
+    private final DegradedPath unreadable;
+    private final DegradedPath unstored;
+    private final DegradedPath unevicted;
 
     public RecordCache(ReactiveRedisDataSource redis,
                        @ConfigProperty(name = "rotation.catalog.record-cache.ttl", defaultValue = "24h") Duration ttl,
                        @ConfigProperty(name = "rotation.catalog.record-cache.timeout", defaultValue = "1s")
                        Duration timeout,
                        @ConfigProperty(name = "rotation.catalog.record-cache.re-evict-after", defaultValue = "2s")
-                       Duration reEvictAfter) {
+                       Duration reEvictAfter, MeterRegistry registry) {
         this.redis = redis;
+        this.unreadable = new DegradedPath(registry, LOG, "record-cache.read");
+        this.unstored = new DegradedPath(registry, LOG, "record-cache.store");
+        this.unevicted = new DegradedPath(registry, LOG, "record-cache.evict");
         this.ttl = ttl;
         this.timeout = timeout;
         this.reEvictAfter = reEvictAfter;
@@ -66,8 +75,7 @@ public class RecordCache {
         return redis.value(String.class).get(key)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("record cache unavailable, reading record %d from the database: %s", recordId,
-                            e.toString());
+                    unreadable.taken("record cache unavailable, record " + recordId + " read from the database", e);
                     return null;
                 })
                 .chain(cached -> cached != null ? Uni.createFrom().item(cached)
@@ -78,7 +86,7 @@ public class RecordCache {
         return redis.value(String.class).set(key, page, new SetArgs().px(ttl))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("record cache unavailable, %s not cached: %s", key, e.toString());
+                    unstored.taken("record cache unavailable, " + key + " not cached", e);
                     return null;
                 });
     }
@@ -102,8 +110,8 @@ public class RecordCache {
         return redis.key().del(keys)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("record cache unavailable, %d record pages not evicted (stale for up to %s): %s",
-                            keys.length, ttl, e.toString());
+                    unevicted.taken("record cache unavailable, " + keys.length
+                            + " record pages not evicted (stale for up to " + ttl + ")", e);
                     return null;
                 })
                 .replaceWithVoid();

@@ -131,11 +131,8 @@ public class FlagResource {
                 appName, null, Map.of()));
     }
 
+    /** The client's address: Quarkus takes it from X-Forwarded-For only when a trusted proxy sent it. */
     private static String clientAddress(HttpServerRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
         return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.rotation.matching.audio.model.MatchView;
+import io.rotation.platform.health.DegradedPath;
 import io.rotation.matching.audio.service.MatchingSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * {@code matching:track:<id>}, a record's under {@code matching:record:<id>}, one match under
  * {@code matching:match:<id>}. Whoever changes a match evicts its track's, record's and own keys
  * after the commit. Redis down (or slower than the timeout) means the database answers and nothing
- * is cached; a failed eviction leaves a stale list for at most the TTL.
+ * is cached; a failed eviction leaves a stale list for at most the TTL. Each fallback is counted and
+ * logged at most once a minute ({@link DegradedPath}).
  */
 @ApplicationScoped
 public class MatchCache {
@@ -33,6 +35,9 @@ public class MatchCache {
     private final MatchingSettings.Cache settings;
     private final Counter hits;
     private final Counter misses;
+    private final DegradedPath unreadable;
+    private final DegradedPath unstored;
+    private final DegradedPath unevicted;
 
     public MatchCache(ReactiveRedisDataSource redis, ObjectMapper mapper, MatchingSettings settings,
                       MeterRegistry registry) {
@@ -41,6 +46,9 @@ public class MatchCache {
         this.settings = settings.cache();
         this.hits = Counter.builder("rotation.matching.cache.hits").register(registry);
         this.misses = Counter.builder("rotation.matching.cache.misses").register(registry);
+        this.unreadable = new DegradedPath(registry, LOG, "match-cache.read");
+        this.unstored = new DegradedPath(registry, LOG, "match-cache.store");
+        this.unevicted = new DegradedPath(registry, LOG, "match-cache.evict");
     }
 
     public static String trackKey(long trackId) {
@@ -60,7 +68,7 @@ public class MatchCache {
         return redis.value(String.class).get(key)
                 .ifNoItem().after(settings.timeout()).fail()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("match cache unavailable, %s read from the database: %s", key, e.toString());
+                    unreadable.taken("match cache unavailable, " + key + " read from the database", e);
                     return null;
                 })
                 .chain(cached -> {
@@ -90,8 +98,8 @@ public class MatchCache {
         return redis.key().del(keys.toArray(String[]::new))
                 .ifNoItem().after(settings.timeout()).fail()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("match cache unavailable, %d keys not evicted (stale for up to %s): %s", keys.size(),
-                            settings.ttl(), e.toString());
+                    unevicted.taken("match cache unavailable, " + keys.size() + " keys not evicted (stale for up to "
+                            + settings.ttl() + ")", e);
                     return null;
                 })
                 .replaceWithVoid();
@@ -107,7 +115,7 @@ public class MatchCache {
         return redis.value(String.class).set(key, json, new SetArgs().px(settings.ttl()))
                 .ifNoItem().after(settings.timeout()).fail()
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("match cache unavailable, %s not cached: %s", key, e.toString());
+                    unstored.taken("match cache unavailable, " + key + " not cached", e);
                     return null;
                 })
                 .replaceWithVoid();

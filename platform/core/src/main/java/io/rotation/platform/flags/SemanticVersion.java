@@ -21,6 +21,12 @@ record SemanticVersion(long major, long minor, long patch, List<String> preRelea
         if (text == null) {
             return null;
         }
+        SemanticVersion release = plainRelease(text);
+        return release != null ? release : parseWithPattern(text);
+    }
+
+    /** The full SemVer grammar, by its regular expression. */
+    static SemanticVersion parseWithPattern(String text) {
         Matcher m = SEMVER.matcher(text);
         if (!m.matches()) {
             return null;
@@ -31,6 +37,32 @@ record SemanticVersion(long major, long minor, long patch, List<String> preRelea
         } catch (NumberFormatException tooLarge) {
             return null;
         }
+    }
+
+    /**
+     * A bare {@code MAJOR.MINOR.PATCH} (what clients mostly send, and the SEMVER_* operators read one
+     * per evaluation) without the regular expression; null for anything else, which the pattern decides.
+     */
+    private static SemanticVersion plainRelease(String text) {
+        long[] numbers = new long[3];
+        int part = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits == 18 || digits == 1 && numbers[part] == 0) {
+                    return null;
+                }
+                numbers[part] = numbers[part] * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && part < 2) {
+                part++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return part == 2 && digits > 0 ? new SemanticVersion(numbers[0], numbers[1], numbers[2], List.of()) : null;
     }
 
     @Override

@@ -27,6 +27,8 @@ final class Strategy {
     private final List<Constraint> constraints;
     private final boolean missingSegment;
     private final String groupId;
+    private final byte[] groupPrefix;
+    private final String stickiness;
     private final VariantDefinitions variants;
     private final Set<String> userIds;
     private final List<IpRange> ranges;
@@ -52,6 +54,8 @@ final class Strategy {
         this.missingSegment = missing;
         String group = parameters.get("groupId");
         this.groupId = group == null || group.isEmpty() ? featureName : group;
+        this.groupPrefix = StickinessHash.prefix(groupId);
+        this.stickiness = parameters.getOrDefault("stickiness", "default");
         this.variants = new VariantDefinitions(json.path("variants"), parameters.get("stickiness"));
         this.userIds = list(parameters.get("userIds")).stream().collect(Collectors.toUnmodifiableSet());
         this.ranges = list(parameters.get("IPs")).stream().map(IpRange::parse).filter(r -> r != null).toList();
@@ -95,11 +99,10 @@ final class Strategy {
     }
 
     private boolean rollout(String identifier) {
-        return identifier != null && percentage > 0 && StickinessHash.bucket(identifier, groupId) <= percentage;
+        return identifier != null && percentage > 0 && StickinessHash.bucket(identifier, groupPrefix) <= percentage;
     }
 
     private String stickinessValue(UnleashContext context) {
-        String stickiness = parameters.getOrDefault("stickiness", "default");
         return switch (stickiness) {
             case "default" -> context.userId() != null ? context.userId()
                     : context.sessionId() != null ? context.sessionId() : random();

@@ -1,8 +1,8 @@
 package io.rotation.platform.ratelimit;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.rotation.platform.health.DegradedPath;
 import io.rotation.platform.problem.Problem;
 import io.rotation.platform.problem.ProblemType;
 import io.rotation.platform.ratelimit.RateLimiter.Decision;
@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -31,21 +30,20 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * rule. Callers are told apart by user id (token subject), client address (the gateway's
  * X-Forwarded-For from a trusted proxy), the SHA-256 of an {@code X-Api-Key} header, or not at all
  * (global). Redis down means no limiting: the request passes, the outage is counted in
- * {@code rotation_rate_limit_unavailable_total} and logged at most once a minute.
+ * {@code rotation_degraded_total{path="rate-limit"}} and logged at most once a minute
+ * ({@link DegradedPath}).
  */
 public class RateLimitFilter {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
     private static final String VERDICT = RateLimitFilter.class.getName() + ".verdict";
-    private static final long LOG_EVERY_MS = 60_000;
 
     private final RateLimitRules rules;
     private final RateLimiter limiter;
     private final CurrentIdentityAssociation identities;
     private final MeterRegistry registry;
-    private final Counter unavailable;
-    private final AtomicLong lastLogged = new AtomicLong();
+    private final DegradedPath unenforced;
 
     public RateLimitFilter(RateLimitRules rules, RateLimiter limiter, CurrentIdentityAssociation identities,
                            MeterRegistry registry) {
@@ -53,7 +51,7 @@ public class RateLimitFilter {
         this.limiter = limiter;
         this.identities = identities;
         this.registry = registry;
-        this.unavailable = registry.counter("rotation_rate_limit_unavailable_total");
+        this.unenforced = new DegradedPath(registry, LOG, "rate-limit");
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -103,13 +101,7 @@ public class RateLimitFilter {
     }
 
     private Response passWhileRedisIsDown(Throwable e) {
-        unavailable.increment();
-        long now = System.currentTimeMillis();
-        long last = lastLogged.get();
-        if (now - last >= LOG_EVERY_MS && lastLogged.compareAndSet(last, now)) {
-            LOG.warnf("rate limits not enforced: Redis did not answer (%s); requests pass, counted in "
-                    + "rotation_rate_limit_unavailable_total", e.toString());
-        }
+        unenforced.taken("rate limits not enforced, requests pass: Redis did not answer", e);
         return null;
     }
 
