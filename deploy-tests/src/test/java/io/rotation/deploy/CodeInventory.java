@@ -32,6 +32,7 @@ final class CodeInventory {
     private static final Pattern CLASS_PATH = Pattern.compile("^@Path\\(\"([^\"]+)\"\\)", Pattern.MULTILINE);
     private static final Pattern METHOD_PATH = Pattern.compile("^\\s+@Path\\(\"([^\"]+)\"\\)", Pattern.MULTILINE);
     private static final Pattern WEBSOCKET_PATH = Pattern.compile("@WebSocket\\(path = \"([^\"]+)\"\\)");
+    private static final Pattern HTTP_METHOD = Pattern.compile("^\\s+@(GET|POST|PUT|DELETE|PATCH|HEAD)\\s*$");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("Topics\\.([A-Z_]+)");
 
     private CodeInventory() {
@@ -108,9 +109,11 @@ final class CodeInventory {
             if (base.find()) {
                 String root = base.group(1);
                 Matcher sub = METHOD_PATH.matcher(text);
-                paths.add(root);
                 while (sub.find()) {
                     paths.add(join(root, sub.group(1)));
+                }
+                if (servesItsRoot(text)) {
+                    paths.add(root);
                 }
             }
             Matcher ws = WEBSOCKET_PATH.matcher(text);
@@ -122,6 +125,27 @@ final class CodeInventory {
             }
         }
         return paths;
+    }
+
+    /** Whether a resource method has no @Path of its own (its annotations: the lines starting with @ around its verb). */
+    private static boolean servesItsRoot(String text) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!HTTP_METHOD.matcher(lines[i]).matches()) {
+                continue;
+            }
+            boolean ownPath = false;
+            for (int j = i; j >= 0 && lines[j].strip().startsWith("@"); j--) {
+                ownPath |= lines[j].strip().startsWith("@Path(");
+            }
+            for (int j = i + 1; j < lines.length && lines[j].strip().startsWith("@"); j++) {
+                ownPath |= lines[j].strip().startsWith("@Path(");
+            }
+            if (!ownPath) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String join(String root, String sub) {

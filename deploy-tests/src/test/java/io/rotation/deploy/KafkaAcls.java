@@ -129,6 +129,7 @@ final class KafkaAcls {
                 .append("kind: Deployment\n")
                 .append("metadata:\n")
                 .append("  name: ").append(service).append('\n')
+                .append("  namespace: rotation\n")
                 .append("spec:\n")
                 .append("  template:\n")
                 .append("    spec:\n")

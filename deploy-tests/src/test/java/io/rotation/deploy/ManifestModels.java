@@ -67,7 +67,7 @@ final class ManifestModels {
             try {
                 unknownFields(MAPPER.treeToValue(doc, model), "", problems, 0);
             } catch (Exception e) {
-                problems.add("not a " + key + ": " + e.getMessage().lines().findFirst().orElse(""));
+                problems.add("not a " + key + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
         } else if (SCHEMAS.contains(key)) {
             for (ValidationMessage message : schema(key).validate(doc)) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -89,7 +91,14 @@ public class ConsumerLag {
         topicsByGroup.values().forEach(topics::addAll);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS).values()) {
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(topics).topicNameValues().entrySet()) {
+            TopicDescription topic;
+            try {
+                topic = described.getValue().get(TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                LOG.debugf("no lag for %s: %s", described.getKey(), e.getCause().toString());
+                continue; // a topic not created yet has no lag to report; the others still do
+            }
             topic.partitions().forEach(p -> {
                 TopicPartition tp = new TopicPartition(topic.name(), p.partition());
                 latest.put(tp, OffsetSpec.latest());
@@ -102,6 +111,9 @@ public class ConsumerLag {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_S, TimeUnit.SECONDS);
             for (String topic : group.getValue()) {
+                if (ends.keySet().stream().noneMatch(tp -> tp.topic().equals(topic))) {
+                    continue;
+                }
                 long lag = 0;
                 for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : ends.entrySet()) {
                     if (end.getKey().topic().equals(topic)) {
