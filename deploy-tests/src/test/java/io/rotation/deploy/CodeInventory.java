@@ -30,7 +30,7 @@ final class CodeInventory {
 
     private static final Pattern CHANNEL = Pattern.compile("^mp\\.messaging\\.incoming\\.([^.]+)\\.(topic|group\\.id)=(.+)$");
     private static final Pattern CLASS_PATH = Pattern.compile("^@Path\\(\"([^\"]+)\"\\)", Pattern.MULTILINE);
-    private static final Pattern METHOD_PATH = Pattern.compile("^\\s+@Path\\(\"([^\"]+)\"\\)", Pattern.MULTILINE);
+    private static final Pattern METHOD_PATH = Pattern.compile("^[ \\t]+@Path\\(\"([^\"]+)\"\\)", Pattern.MULTILINE);
     private static final Pattern WEBSOCKET_PATH = Pattern.compile("@WebSocket\\(path = \"([^\"]+)\"\\)");
     private static final Pattern HTTP_METHOD = Pattern.compile("^\\s+@(GET|POST|PUT|DELETE|PATCH|HEAD)\\s*$");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("Topics\\.([A-Z_]+)");

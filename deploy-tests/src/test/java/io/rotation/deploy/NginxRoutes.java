@@ -22,7 +22,9 @@ final class NginxRoutes {
     private final List<Location> locations = new ArrayList<>();
 
     NginxRoutes() {
-        Matcher m = LOCATION.matcher(Repo.read(Repo.path("deploy/gateway/nginx.conf")));
+        // comments may hold braces ("/api/v1/jobs/{id}/progress") that would end a block early
+        String conf = Repo.read(Repo.path("deploy/gateway/nginx.conf")).replaceAll("(?m)#.*$", "");
+        Matcher m = LOCATION.matcher(conf);
         while (m.find()) {
             Matcher upstream = PROXY_PASS.matcher(m.group(3));
             if (upstream.find()) {
