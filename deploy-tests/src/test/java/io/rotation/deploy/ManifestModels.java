@@ -76,7 +76,7 @@ final class ManifestModels {
         } else {
             problems.add("no model or schema for " + key + " (add one to ManifestModels)");
         }
-        return problems;
+        return problems.stream().distinct().toList(); // a field reached through two getters is one problem
     }
 
     private static JsonSchema schema(String key) {
