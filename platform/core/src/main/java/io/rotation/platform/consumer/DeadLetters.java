@@ -55,6 +55,14 @@ public class DeadLetters {
                 .invoke(() -> counter(consumer).increment());
     }
 
+    /**
+     * Exports the consumer's count at 0 before its first letter, so that rates and alerts over it have a
+     * series to work on from the start (a counter that appears only with its first increment hides that one).
+     */
+    public void declare(String consumer) {
+        counter(consumer);
+    }
+
     /** The dead letters counted so far for {@code consumer}. */
     public double count(String consumer) {
         return counter(consumer).count();

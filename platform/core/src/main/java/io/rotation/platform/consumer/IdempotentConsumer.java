@@ -77,6 +77,7 @@ public class IdempotentConsumer {
     public <T> Uni<Void> consume(Iterable<ConsumerRecord<String, byte[]>> records, String consumer,
                                  Function<InboundEvent, T> decode,
                                  BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
+        deadLetters.declare(consumer);
         Map<UUID, Decoded<T>> events = new LinkedHashMap<>();
         Map<UUID, ConsumerRecord<String, byte[]>> sources = new LinkedHashMap<>();
         List<Uni<Void>> parked = new ArrayList<>();
@@ -120,6 +121,7 @@ public class IdempotentConsumer {
     public <T> Uni<Void> consume(ConsumerRecords<String, byte[]> records, String consumer, EventType only,
                                  Function<InboundEvent, T> decode,
                                  BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
+        deadLetters.declare(consumer);
         List<ConsumerRecord<String, byte[]>> wanted = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);

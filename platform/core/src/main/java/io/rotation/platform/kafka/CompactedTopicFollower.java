@@ -93,6 +93,7 @@ public final class CompactedTopicFollower {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        config.putAll(KafkaSecurity.settings());
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             List<TopicPartition> partitions = new ArrayList<>();
@@ -124,6 +125,7 @@ public final class CompactedTopicFollower {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.putAll(KafkaSecurity.settings());
         try (Admin admin = Admin.create(config)) {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)

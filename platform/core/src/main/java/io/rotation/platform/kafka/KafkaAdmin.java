@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,11 +25,13 @@ public class KafkaAdmin {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    Map<String, Object> config = new HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                             AdminClientConfig.CLIENT_ID_CONFIG, "rotation-admin",
                             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                             AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000));
+                    config.putAll(KafkaSecurity.settings());
+                    admin = Admin.create(config);
                 }
             }
         }

@@ -45,6 +45,7 @@ public class KafkaProducerProvider {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.putAll(KafkaSecurity.settings());
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         return producer;
     }

@@ -58,7 +58,8 @@ public class OutboxRelay {
     private static final String BACKLOG = """
             select extract(epoch from now() - (select created_at from outbox_event where parked_at is null
                                                order by id limit 1))::float8 as oldest_age,
-                   (select count(*) from outbox_event where parked_at is not null) as parked""";
+                   (select count(*) from outbox_event where parked_at is not null) as parked,
+                   (select count(*) from outbox_event where parked_at is null) as unpublished""";
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final long ACK_TIMEOUT_MS = 45_000;
 
@@ -69,6 +70,7 @@ public class OutboxRelay {
     private final Counter parkedTotal;
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final AtomicLong parkedRows = new AtomicLong();
+    private final AtomicLong unpublishedRows = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
     private volatile SqlConnection leader;
@@ -88,6 +90,9 @@ public class OutboxRelay {
                 .register(registry);
         Gauge.builder("rotation.outbox.parked.rows", parkedRows, AtomicLong::get)
                 .description("outbox rows parked and waiting for an operator").register(registry);
+        Gauge.builder("rotation.outbox.unpublished.rows", unpublishedRows, AtomicLong::get)
+                .description("outbox rows waiting to be published (the backlog; parked rows excluded)")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -304,6 +309,7 @@ public class OutboxRelay {
         Double age = row.getDouble("oldest_age");
         oldestAgeMillis.set(age == null ? 0 : (long) (age * 1000));
         parkedRows.set(row.getLong("parked"));
+        unpublishedRows.set(row.getLong("unpublished"));
     }
 
     private static void sleepQuietly(long millis) {

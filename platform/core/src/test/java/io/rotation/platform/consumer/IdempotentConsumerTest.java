@@ -129,6 +129,15 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void exportsTheConsumersDeadLetterCountAtZeroFromItsFirstBatch() {
+        consume(List.of(event("a")), Function.identity(), insertEach());
+
+        assertThat(registry.find(DeadLetters.METRIC).tag("consumer", name).counter())
+                .as("registered before any letter").isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isZero());
+    }
+
+    @Test
     void retriesTransientFailuresUntilTheyPassWithoutDeadLettering() {
         AtomicInteger calls = new AtomicInteger();
 

@@ -153,7 +153,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void exportsTheAgeOfTheOldestUnpublishedRow() throws Exception {
+    void exportsTheAgeOfTheOldestUnpublishedRowAndTheBacklog() throws Exception {
         OutboxRelay relay = relay(producer, 5);
         schema.execute("""
                 insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at, created_at)
@@ -164,6 +164,8 @@ class OutboxRelayTest {
 
         assertThat(registry.get("rotation.outbox.oldest.unpublished.age.seconds").gauge().value())
                 .isBetween(89.0, 200.0);
+        assertThat(registry.get("rotation.outbox.unpublished.rows").gauge().value())
+                .as("measured before the batch: the row waiting").isEqualTo(1.0);
         relay.stop();
     }
 
