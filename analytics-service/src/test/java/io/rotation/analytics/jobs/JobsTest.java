@@ -57,6 +57,18 @@ class JobsTest {
     }
 
     @Test
+    void aContentSimilarityJobRecountsEveryRecordsRowsOnDemand() {
+        long id = create(Map.of("type", "content_similarity"));
+
+        JsonPath job = awaitStatus(id, "completed");
+        assertThat(job.getString("owner_service")).isEqualTo(runnerName());
+        assertThat(job.getInt("result.collaborative_rows")).isNotNegative();
+        assertThat(job.getList("logs.message", String.class))
+                .anyMatch(l -> l.endsWith(" collaborative rows recounted"))
+                .anyMatch(l -> l.endsWith(" metadata rows recounted"));
+    }
+
+    @Test
     void aFailingJobIsRetriedWithBackOffAndThenFailsWithItsLogs() {
         long id = create(Map.of("type", "metrics_aggregation", "params", Map.of("from", "yesterday"),
                 "max_retries", 1));

@@ -95,6 +95,18 @@ public final class DiscogsText {
         return names;
     }
 
+    /** The label names of a labels array (JSON text, dump or API shape), each once, in order. */
+    public static List<String> labelNames(String labelsJson) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode l : parse(labelsJson)) {
+            String name = DISAMBIGUATION.matcher(l.path("name").asText("").strip()).replaceAll("");
+            if (!name.isEmpty() && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /** The videos array (JSON text, dump or API shape) as the events carry it; videos without a uri left out. */
     public static List<RecordUpserted.Video> videos(String videosJson) {
         List<RecordUpserted.Video> videos = new ArrayList<>();

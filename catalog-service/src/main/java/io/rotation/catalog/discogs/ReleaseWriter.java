@@ -163,7 +163,8 @@ public class ReleaseWriter {
             }
             events.add(OutboundEvent.of(EventType.RECORD_UPSERTED, recordId, new RecordUpserted(recordId,
                     r.discogsReleaseId(), r.artist(), r.title(), r.releaseYear(), r.genres(), r.styles(), ids, now,
-                    DiscogsText.artistNames(r.artists()), DiscogsText.videos(r.videos()))));
+                    DiscogsText.artistNames(r.artists()), DiscogsText.videos(r.videos()),
+                    DiscogsText.labelNames(r.labels()))));
         }
         return events;
     }

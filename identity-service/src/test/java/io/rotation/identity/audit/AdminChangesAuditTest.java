@@ -25,7 +25,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Admins' changes to a user's access and to a store's status leave one audit entry each. */
+/**
+ * Admins' changes to a user's access and to a store's status leave one audit entry each, with the request's
+ * id and client address (platform AuditEntries/AuditActor).
+ */
 @QuarkusTest
 @WithTestResource(RotationStack.class)
 class AdminChangesAuditTest {
@@ -36,7 +39,9 @@ class AdminChangesAuditTest {
         long adminId = TestTokens.newUserId();
         String admin = TestTokens.admin(adminId);
         try (KafkaTail audit = new KafkaTail(bootstrap(), Topics.AUDIT_ENTRIES)) {
-            as(admin).contentType(ContentType.JSON).body(Map.of("role", "store_manager", "is_active", false))
+            String requestId = "req-" + UUID.randomUUID();
+            as(admin).header("X-Request-Id", requestId).header("X-Forwarded-For", "203.0.113.77")
+                    .contentType(ContentType.JSON).body(Map.of("role", "store_manager", "is_active", false))
                     .patch("/api/v1/users/" + user.id()).then().statusCode(200);
             // the same values again change nothing and record nothing
             as(admin).contentType(ContentType.JSON).body(Map.of("role", "store_manager"))
@@ -44,11 +49,14 @@ class AdminChangesAuditTest {
 
             JsonNode entry = single(audit, "user:" + user.id());
             assertThat(entry.get("service").asText()).isEqualTo("identity-service");
-            assertThat(entry.get("action").asText()).isEqualTo(AuditEntries.ACTION_USER_ACCESS_CHANGED);
+            assertThat(entry.get("action").asText()).isEqualTo(AuditActions.USER_ACCESS_CHANGED);
             assertThat(entry.get("entity_type").asText()).isEqualTo("user");
             assertThat(entry.get("entity_id").asText()).isEqualTo(String.valueOf(user.id()));
             assertThat(entry.get("user_id").asLong()).isEqualTo(adminId);
             assertThat(entry.get("actor_type").asText()).isEqualTo("user");
+            assertThat(entry.get("request_id").asText()).as("the gateway's request id").isEqualTo(requestId);
+            assertThat(entry.get("ip_address").asText()).as("the client's address, forwarded by a trusted proxy")
+                    .isEqualTo("203.0.113.77");
             assertThat(entry.get("old_values").get("role").asText()).isEqualTo("general_user");
             assertThat(entry.get("old_values").get("is_active").asBoolean()).isTrue();
             assertThat(entry.get("new_values").get("role").asText()).isEqualTo("store_manager");
@@ -66,16 +74,18 @@ class AdminChangesAuditTest {
                 .post("/api/v1/stores").then().statusCode(201).extract().jsonPath().getLong("id");
         long adminId = TestTokens.newUserId();
         try (KafkaTail audit = new KafkaTail(bootstrap(), Topics.AUDIT_ENTRIES)) {
-            as(TestTokens.admin(adminId)).contentType(ContentType.JSON).body(Map.of("status", "active"))
-                    .patch("/api/v1/stores/" + store).then().statusCode(200);
+            String requestId = "req-" + UUID.randomUUID();
+            as(TestTokens.admin(adminId)).header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                    .body(Map.of("status", "active")).patch("/api/v1/stores/" + store).then().statusCode(200);
             as(owner.token()).contentType(ContentType.JSON).body(Map.of("description", "now open"))
                     .patch("/api/v1/stores/" + store).then().statusCode(200);
 
             JsonNode entry = single(audit, "store:" + store);
-            assertThat(entry.get("action").asText()).isEqualTo(AuditEntries.ACTION_STORE_STATUS_CHANGED);
+            assertThat(entry.get("action").asText()).isEqualTo(AuditActions.STORE_STATUS_CHANGED);
             assertThat(entry.get("entity_type").asText()).isEqualTo("store");
             assertThat(entry.get("entity_id").asText()).isEqualTo(String.valueOf(store));
             assertThat(entry.get("user_id").asLong()).isEqualTo(adminId);
+            assertThat(entry.get("request_id").asText()).isEqualTo(requestId);
             assertThat(entry.get("old_values").get("status").asText()).isEqualTo("pending");
             assertThat(entry.get("new_values").get("status").asText()).isEqualTo("active");
         }

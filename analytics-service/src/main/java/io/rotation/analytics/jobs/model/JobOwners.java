@@ -20,7 +20,8 @@ public final class JobOwners {
             JobType.audio_matching, MATCHING,
             JobType.metadata_refresh, MATCHING,
             JobType.metrics_aggregation, ANALYTICS,
-            JobType.analytics_cleanup, ANALYTICS);
+            JobType.analytics_cleanup, ANALYTICS,
+            JobType.content_similarity, ANALYTICS);
 
     private JobOwners() {
     }

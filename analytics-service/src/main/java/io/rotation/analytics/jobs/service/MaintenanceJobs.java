@@ -1,6 +1,7 @@
 package io.rotation.analytics.jobs.service;
 
 import io.quarkus.scheduler.Scheduled;
+import io.rotation.analytics.similarity.service.SimilarityService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,7 +28,7 @@ import org.jboss.logging.Logger;
  * running long after it started (its process was killed), is taken over by a later run: the hourly
  * catch-up re-runs the day's jobs, up to the job's max_attempts. A nightly run does not heartbeat, so it
  * has its own staleness ({@code rotation.analytics.maintenance.stale-after}), far longer than a dispatched
- * job's.
+ * job's. content_similarity is recounted for every record nightly (the consumers keep it current in between).
  */
 @ApplicationScoped
 public class MaintenanceJobs {
@@ -37,11 +38,13 @@ public class MaintenanceJobs {
 
     private final Pool pool;
     private final Duration staleAfter;
+    private final SimilarityService similarity;
 
     public MaintenanceJobs(Pool pool, @ConfigProperty(name = "rotation.analytics.maintenance.stale-after",
-            defaultValue = "PT2H") Duration staleAfter) {
+            defaultValue = "PT2H") Duration staleAfter, SimilarityService similarity) {
         this.pool = pool;
         this.staleAfter = staleAfter;
+        this.similarity = similarity;
     }
 
     @Scheduled(cron = "0 15 0 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -54,13 +57,20 @@ public class MaintenanceJobs {
         return quietly(cleanUp(LocalDate.now(ZoneOffset.UTC)));
     }
 
+    @Scheduled(cron = "0 45 2 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> nightlySimilarity() {
+        return quietly(recountSimilarity(LocalDate.now(ZoneOffset.UTC)));
+    }
+
     /** Takes over the day's runs that failed or were killed, and runs any a down replica missed. */
     @Scheduled(every = "1h", delayed = "20m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> catchUp() {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         Uni<?> aggregation = quietly(aggregateDay(now.toLocalDate().minusDays(1)));
-        return now.toLocalTime().isBefore(LocalTime.of(3, 30)) ? aggregation.replaceWithVoid()
-                : aggregation.chain(() -> quietly(cleanUp(now.toLocalDate())));
+        Uni<?> similarities = now.toLocalTime().isBefore(LocalTime.of(2, 45)) ? aggregation
+                : aggregation.chain(() -> quietly(recountSimilarity(now.toLocalDate())));
+        return now.toLocalTime().isBefore(LocalTime.of(3, 30)) ? similarities.replaceWithVoid()
+                : similarities.chain(() -> quietly(cleanUp(now.toLocalDate())));
     }
 
     /** Recounts one UTC day into daily_metrics; empty when that day's run completed, runs or gave up. */
@@ -68,6 +78,18 @@ public class MaintenanceJobs {
         return run("metrics_aggregation", day, new JsonObject().put("metric_date", day.toString()),
                 c -> c.preparedQuery("select aggregate_daily_metrics($1) as written").execute(Tuple.of(day))
                         .map(rows -> new JsonObject().put("rows_written", rows.iterator().next().getInteger("written"))));
+    }
+
+    /**
+     * Recounts content_similarity for every record, once per day (a run still going is not started twice,
+     * by this replica or another); empty when that day's run completed, runs or gave up.
+     */
+    public Uni<Optional<Long>> recountSimilarity(LocalDate day) {
+        return run("content_similarity", day, new JsonObject(), c -> similarity.recountAll(c).map(written -> {
+            JsonObject rows = new JsonObject();
+            written.forEach((kind, n) -> rows.put(kind, n));
+            return new JsonObject().put("rows_written", rows);
+        }));
     }
 
     /** Deletes analytics data past retention, once per day; empty when that day's run completed, runs or gave up. */

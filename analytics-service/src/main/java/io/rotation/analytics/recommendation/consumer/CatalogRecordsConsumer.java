@@ -2,6 +2,7 @@ package io.rotation.analytics.recommendation.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.analytics.recommendation.repository.CatalogRecordRepository;
+import io.rotation.analytics.similarity.service.SimilarityService;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.platform.consumer.IdempotentConsumer;
@@ -12,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** RecordUpserted from the catalog into the catalog_records projection (TrackUpserted is skipped). */
+/**
+ * RecordUpserted from the catalog into the catalog_records projection (TrackUpserted is skipped), and the
+ * records' content similarity refreshed in the same transaction.
+ */
 @ApplicationScoped
 public class CatalogRecordsConsumer {
 
@@ -20,18 +24,23 @@ public class CatalogRecordsConsumer {
 
     private final IdempotentConsumer consumer;
     private final CatalogRecordRepository records;
+    private final SimilarityService similarity;
     private final ObjectMapper mapper;
 
-    public CatalogRecordsConsumer(IdempotentConsumer consumer, CatalogRecordRepository records, ObjectMapper mapper) {
+    public CatalogRecordsConsumer(IdempotentConsumer consumer, CatalogRecordRepository records,
+                                  SimilarityService similarity, ObjectMapper mapper) {
         this.consumer = consumer;
         this.records = records;
+        this.similarity = similarity;
         this.mapper = mapper;
     }
 
     @Incoming("catalog-records")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> batch) {
         return consumer.consume(batch, CONSUMER, EventType.RECORD_UPSERTED, this::decode,
-                IdempotentConsumer.eachInTurn((c, d) -> records.upsert(c, d.payload())));
+                (c, upserts) -> IdempotentConsumer.<RecordUpserted>eachInTurn((cc, d) -> records.upsert(cc, d.payload()))
+                        .apply(c, upserts)
+                        .chain(() -> similarity.catalogued(c, upserts.stream().map(d -> d.payload().recordId()).toList())));
     }
 
     private RecordUpserted decode(InboundEvent event) {

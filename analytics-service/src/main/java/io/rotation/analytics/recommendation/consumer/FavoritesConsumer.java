@@ -2,6 +2,7 @@ package io.rotation.analytics.recommendation.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.analytics.recommendation.repository.PreferenceRepository;
+import io.rotation.analytics.similarity.service.SimilarityService;
 import io.rotation.analytics.usage.model.Interaction;
 import io.rotation.analytics.usage.service.InteractionService;
 import io.rotation.contracts.EventType;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Favorites from user-features: every change is a usage_metrics row (and counted in daily_metrics), once;
  * a favourite record counts as a strong preference in recommendation_data
- * (and is never recommended back); removing it takes that weight away again.
+ * (and is never recommended back); removing it takes that weight away again. Either changes the
+ * co-listening similarity of the user's records.
  */
 @ApplicationScoped
 public class FavoritesConsumer {
@@ -36,13 +38,15 @@ public class FavoritesConsumer {
     private final IdempotentConsumer consumer;
     private final PreferenceRepository preferences;
     private final InteractionService interactions;
+    private final SimilarityService similarity;
     private final ObjectMapper mapper;
 
     public FavoritesConsumer(IdempotentConsumer consumer, PreferenceRepository preferences,
-                             InteractionService interactions, ObjectMapper mapper) {
+                             InteractionService interactions, SimilarityService similarity, ObjectMapper mapper) {
         this.consumer = consumer;
         this.interactions = interactions;
         this.preferences = preferences;
+        this.similarity = similarity;
         this.mapper = mapper;
     }
 
@@ -73,7 +77,9 @@ public class FavoritesConsumer {
             Instant at = f.occurredAt() == null ? d.event().time() : f.occurredAt();
             return d.payload().added() ? preferences.favorite(c, f.userId(), f.itemId(), at)
                     : preferences.unfavorite(c, f.userId(), f.itemId());
-        }).apply(connection, changes);
+        }).apply(connection, changes).chain(() -> similarity.listened(connection, changes.stream()
+                .filter(d -> "record".equals(d.payload().favorite().itemType()))
+                .map(d -> d.payload().favorite().userId()).toList()));
     }
 
     private Change decode(InboundEvent event) {

@@ -17,14 +17,15 @@ public class CatalogRecordRepository {
     public Uni<Void> upsert(SqlConnection c, RecordUpserted r) {
         Instant at = r.upsertedAt() == null ? Instant.now() : r.upsertedAt();
         return c.preparedQuery("""
-                        insert into catalog_records (record_id, artist, title, release_year, genres, styles, upserted_at)
-                        values ($1, $2, $3, $4, $5, $6, $7)
+                        insert into catalog_records (record_id, artist, title, release_year, genres, styles, labels,
+                                                     upserted_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)
                         on conflict (record_id) do update set artist = excluded.artist, title = excluded.title,
                                release_year = excluded.release_year, genres = excluded.genres,
-                               styles = excluded.styles, upserted_at = excluded.upserted_at
+                               styles = excluded.styles, labels = excluded.labels, upserted_at = excluded.upserted_at
                          where catalog_records.upserted_at <= excluded.upserted_at""")
                 .execute(Tuple.from(Arrays.asList(r.recordId(), r.artist(), r.title(), r.releaseYear(),
-                        texts(r.genres()), texts(r.styles()), at.atOffset(ZoneOffset.UTC))))
+                        texts(r.genres()), texts(r.styles()), texts(r.labels()), at.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 

@@ -2,6 +2,7 @@ package io.rotation.analytics.recommendation.service;
 
 import io.rotation.analytics.recommendation.model.Recommendation;
 import io.rotation.analytics.recommendation.repository.RecommendationRepository;
+import io.rotation.analytics.similarity.repository.SimilarityRepository;
 import io.rotation.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,32 +12,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recommendations for a user, blended in order of evidence: co-listening (RP3beta over who played and
- * favourited what, read live from recommendation_data, so a play counts as soon as it is consumed),
- * then content (artist, styles, genres of the user's records), then what is popular, then the newest
- * records of the catalog, so that nobody gets an empty list while the catalog has records. Records the
- * user played or favourited are never recommended. Similar records: co-listening, then content.
+ * Recommendations for a user, blended in order of evidence: co-listening (content_similarity's RP3beta rows
+ * of the user's records, refreshed in the transaction of each play, so a play counts as soon as it is
+ * consumed), then content (its metadata rows: artist, labels, styles, genres, years), then what is popular,
+ * then the newest records of the catalog, so that nobody gets an empty list while the catalog has records.
+ * Records the user played or favourited are never recommended. Similar records: co-listening, then content.
  */
 @ApplicationScoped
 public class RecommendationService {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
-    /** RP3beta's popularity penalty: 0 is the plain random walk (P3alpha), 1 divides by popularity. */
-    static final double BETA = 0.5;
-
     private final RecommendationRepository candidates;
+    private final SimilarityRepository similar;
 
-    public RecommendationService(RecommendationRepository candidates) {
+    public RecommendationService(RecommendationRepository candidates, SimilarityRepository similar) {
         this.candidates = candidates;
+        this.similar = similar;
     }
 
     public Uni<List<Recommendation>> forUser(long userId, Integer limit) {
         int n = limit(limit);
         Blend blend = new Blend(n);
-        return candidates.collaborative(userId, BETA, n).invoke(s -> blend.add(s, "listened to by people who play what you play"))
+        return similar.forUser(userId, SimilarityRepository.COLLABORATIVE, n).invoke(s -> blend.add(s, "listened to by people who play what you play"))
                 .chain(() -> blend.full() ? Uni.createFrom().voidItem()
-                        : candidates.content(userId, n).invoke(s -> blend.add(s, "like the records you play")).replaceWithVoid())
+                        : similar.forUser(userId, SimilarityRepository.METADATA, n).invoke(s -> blend.add(s, "like the records you play")).replaceWithVoid())
                 .chain(() -> blend.full() ? Uni.createFrom().voidItem()
                         : candidates.popular(userId, n).invoke(s -> blend.add(s, "popular with listeners")).replaceWithVoid())
                 .chain(() -> blend.full() ? Uni.createFrom().voidItem()
@@ -51,9 +51,9 @@ public class RecommendationService {
             if (!known) {
                 throw ProblemException.notFound("record " + recordId);
             }
-            return candidates.coListened(recordId, n).invoke(s -> blend.add(s, "listened to by the same people"));
+            return similar.neighbours(recordId, SimilarityRepository.COLLABORATIVE, n).invoke(s -> blend.add(s, "listened to by the same people"));
         }).chain(() -> blend.full() ? Uni.createFrom().voidItem()
-                : candidates.like(recordId, n).invoke(s -> blend.add(s, "same artist, styles or genres")).replaceWithVoid())
+                : similar.neighbours(recordId, SimilarityRepository.METADATA, n).invoke(s -> blend.add(s, "same artist, label, styles or genres")).replaceWithVoid())
                 .map(ignored -> blend.items());
     }
 

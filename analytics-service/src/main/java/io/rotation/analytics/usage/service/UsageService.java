@@ -3,6 +3,7 @@ package io.rotation.analytics.usage.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.analytics.erasure.repository.ErasedUsers;
+import io.rotation.analytics.similarity.service.SimilarityService;
 import io.rotation.analytics.usage.model.PlayAggregates;
 import io.rotation.analytics.usage.repository.UsageRepository;
 import io.rotation.analytics.usage.repository.UsageRepository.UsageRow;
@@ -18,17 +19,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Turns plays into usage_metrics rows, daily_metrics sums and recommendation_data affinities. */
+/**
+ * Turns plays into usage_metrics rows, daily_metrics sums and recommendation_data affinities, and refreshes
+ * the co-listening similarity of the records their listeners have.
+ */
 @ApplicationScoped
 public class UsageService {
 
     private final UsageRepository repository;
     private final ErasedUsers erasedUsers;
+    private final SimilarityService similarity;
     private final ObjectMapper mapper;
 
-    public UsageService(UsageRepository repository, ErasedUsers erasedUsers, ObjectMapper mapper) {
+    public UsageService(UsageRepository repository, ErasedUsers erasedUsers, SimilarityService similarity,
+                        ObjectMapper mapper) {
         this.repository = repository;
         this.erasedUsers = erasedUsers;
+        this.similarity = similarity;
         this.mapper = mapper;
     }
 
@@ -51,9 +58,13 @@ public class UsageService {
         }
         List<UsageRow> usage = plays.stream().map(d -> usageRow(d)).toList();
         // only the rows this insert wrote count: a play stored before (its claim forgotten since) adds nothing
-        return repository.insertPlays(connection, usage).chain(written -> repository.addAggregates(connection,
-                PlayAggregates.of(plays.stream().filter(d -> written.contains(d.event().id()))
-                        .map(Decoded::payload).toList())));
+        return repository.insertPlays(connection, usage).chain(written -> {
+            List<PlayRecorded> counted = plays.stream().filter(d -> written.contains(d.event().id()))
+                    .map(Decoded::payload).toList();
+            return repository.addAggregates(connection, PlayAggregates.of(counted))
+                    .chain(() -> similarity.listened(connection, counted.stream()
+                            .filter(p -> p.recordId() != null).map(PlayRecorded::userId).toList()));
+        });
     }
 
     private UsageRow usageRow(Decoded<PlayRecorded> decoded) {

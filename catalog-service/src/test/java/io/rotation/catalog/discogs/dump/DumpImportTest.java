@@ -95,9 +95,10 @@ class DumpImportTest {
                 .filteredOn(EventType.TRACK_UPSERTED.type()::equals).hasSize(6);
         assertThat(announced).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .anySatisfy(json -> assertThat(json).contains("\"title\": \"Stockholm\"").contains("\"track_ids\""));
-        // what matching needs to find the tracks' audio travels with them
+        // what matching needs to find the tracks' audio travels with them, and the labels analytics compares
         assertThat(announced).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .anySatisfy(json -> assertThat(json).contains("\"artists\": [\"The Persuader\"]")
+                        .contains("\"labels\": [\"Svek\"]")
                         .contains("{\"uri\": \"https://www.youtube.com/watch?v=MpmbntGDyNE\", \"title\": "
                                 + "\"The Persuader - Östermalm\", \"duration_seconds\": 296}"))
                 .anySatisfy(json -> assertThat(json).contains("\"title\": \"Östermalm\"")

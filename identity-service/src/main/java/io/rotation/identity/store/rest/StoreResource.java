@@ -9,11 +9,13 @@ import io.rotation.identity.store.model.NewStore;
 import io.rotation.identity.store.model.StoreUpdate;
 import io.rotation.identity.store.model.StoreView;
 import io.rotation.identity.store.service.StoreService;
+import io.rotation.platform.audit.AuditActor;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.security.CurrentUser;
 import io.rotation.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -76,8 +79,9 @@ public class StoreResource {
     @Path("/{id}")
     @Authenticated
     @Operation(summary = "Edit a store (owner, managers, admins); admins set its status")
-    public Uni<StoreView> update(@PathParam("id") long id, @NotNull @Valid StoreUpdate body) {
-        return stores.update(id, caller.id(), caller.isAdmin(), body);
+    public Uni<StoreView> update(@PathParam("id") long id, @NotNull @Valid StoreUpdate body,
+                                 @Context HttpServerRequest request) {
+        return stores.update(id, AuditActor.user(caller.id(), request), caller.isAdmin(), body);
     }
 
     @PUT

@@ -3,7 +3,9 @@ package io.rotation.identity.store.service;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.identity.StoreChanged;
 import io.rotation.contracts.identity.StoreManagerChanged;
-import io.rotation.identity.audit.AuditEntries;
+import io.rotation.identity.audit.AuditActions;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.identity.store.model.ManagerView;
 import io.rotation.identity.store.model.NewStore;
 import io.rotation.identity.store.model.StoreManager;
@@ -95,7 +97,8 @@ public class StoreService {
                 .map(rows -> page.page(rows.stream().map(StoreView::of).toList(), s -> List.of(s.id())));
     }
 
-    public Uni<StoreView> update(long storeId, long callerId, boolean admin, StoreUpdate body) {
+    public Uni<StoreView> update(long storeId, AuditActor caller, boolean admin, StoreUpdate body) {
+        long callerId = caller.userId();
         return stores.access(storeId, callerId).chain(access -> {
             StoreView before = visible(access, admin).store();
             if (body.status() != null && !admin) {
@@ -109,8 +112,8 @@ public class StoreService {
             String change = body.status() != null && body.status() != before.status() ? "status_changed" : "updated";
             return pool.withTransaction(c -> stores.update(c, storeId, body)
                     .call(after -> outbox.append(c, after.status() == before.status() ? List.of(storeChanged(after, change))
-                            : List.of(storeChanged(after, change), AuditEntries.byUser(
-                                    AuditEntries.ACTION_STORE_STATUS_CHANGED, "store", storeId, callerId,
+                            : List.of(storeChanged(after, change), AuditEntries.entry(
+                                    caller, AuditActions.STORE_STATUS_CHANGED, "store", storeId,
                                     Map.of("status", before.status().name()), Map.of("status", after.status().name()))))));
         }).onFailure(UniqueViolation::is).transform(StoreService::taken);
     }

@@ -6,6 +6,7 @@ import io.rotation.identity.user.model.ProfileUpdate;
 import io.rotation.identity.user.model.UserView;
 import io.rotation.identity.user.service.UserErasure;
 import io.rotation.identity.user.service.UserService;
+import io.rotation.platform.audit.AuditActor;
 import io.rotation.platform.problem.ProblemException;
 import io.rotation.platform.problem.ProblemType;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +26,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Accounts: the caller's own profile, and the admins' listing and role/activity changes. */
@@ -73,8 +76,9 @@ public class UserResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Admins: set a user's role or is_active (an inactive user can neither log in nor refresh)")
-    public Uni<UserView> update(@PathParam("id") long id, @NotNull @Valid AdminUserUpdate body) {
-        return users.adminUpdate(caller.id(), id, body);
+    public Uni<UserView> update(@PathParam("id") long id, @NotNull @Valid AdminUserUpdate body,
+                                @Context HttpServerRequest request) {
+        return users.adminUpdate(AuditActor.user(caller.id(), request), id, body);
     }
 
     @DELETE

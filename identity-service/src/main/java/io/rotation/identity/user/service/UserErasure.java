@@ -5,7 +5,8 @@ import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.identity.StoreChanged;
 import io.rotation.contracts.identity.StoreManagerChanged;
 import io.rotation.contracts.identity.UserErased;
-import io.rotation.identity.audit.AuditEntries;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.identity.store.model.StoreView;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
@@ -100,7 +101,8 @@ public class UserErasure {
         done.put("owned_stores_left_without_owner", ownedStores);
         done.put("requested_by", byAdmin ? "admin" : "self");
         // user_id is the erased user (whoever asked): the trail says whose data went
-        return AuditEntries.byUser(AuditEntryRecorded.ACTION_USER_DATA_ERASED, "user", userId, userId, null, done);
+        return AuditEntries.entry(AuditActor.user(userId), AuditEntryRecorded.ACTION_USER_DATA_ERASED, "user", userId,
+                null, done);
     }
 
     /** How many of the rows the cascade removes the user has (counted before the delete). */

@@ -2,7 +2,9 @@ package io.rotation.identity.user.service;
 
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.identity.UserRegistered;
-import io.rotation.identity.audit.AuditEntries;
+import io.rotation.identity.audit.AuditActions;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.identity.auth.repository.RefreshTokenRepository;
 import io.rotation.identity.user.model.AdminUserUpdate;
 import io.rotation.identity.user.model.ProfileUpdate;
@@ -138,7 +140,8 @@ public class UserService {
      * service at once ({@link RevokedSubjects}). An admin cannot demote or deactivate themself, so
      * the suite never loses its last admin by accident.
      */
-    public Uni<UserView> adminUpdate(long callerId, long userId, AdminUserUpdate update) {
+    public Uni<UserView> adminUpdate(AuditActor admin, long userId, AdminUserUpdate update) {
+        long callerId = admin.userId();
         if (callerId == userId && ((update.role() != null && update.role() != UserRole.admin)
                 || Boolean.FALSE.equals(update.isActive()))) {
             throw ProblemException.conflict("an admin cannot demote or deactivate themself");
@@ -152,7 +155,7 @@ public class UserService {
                     return users.adminUpdate(c, userId, update.role(), update.isActive())
                             .call(view -> !view.isActive() ? refreshTokens.revokeAllOf(c, userId)
                                     : Uni.createFrom().voidItem())
-                            .call(view -> audit(c, callerId, userId, access, view));
+                            .call(view -> audit(c, admin, userId, access, view));
                 }))
                 .call(view -> view != null && losesAccess(before, view) ? voidAccessTokens(userId)
                         : Uni.createFrom().voidItem())
@@ -178,7 +181,7 @@ public class UserService {
     }
 
     /** Records what changed (role, is_active) in the audit trail; nothing when nothing changed. */
-    private Uni<Void> audit(SqlConnection c, long callerId, long userId, Map<String, Object> before, UserView after) {
+    private Uni<Void> audit(SqlConnection c, AuditActor admin, long userId, Map<String, Object> before, UserView after) {
         Map<String, Object> now = Map.of("role", after.role().name(), "is_active", after.isActive());
         Map<String, Object> oldValues = new LinkedHashMap<>();
         Map<String, Object> newValues = new LinkedHashMap<>();
@@ -188,8 +191,8 @@ public class UserService {
                 newValues.put(field, now.get(field));
             }
         }
-        return newValues.isEmpty() ? Uni.createFrom().voidItem() : outbox.append(c, List.of(AuditEntries.byUser(
-                AuditEntries.ACTION_USER_ACCESS_CHANGED, "user", userId, callerId, oldValues, newValues)));
+        return newValues.isEmpty() ? Uni.createFrom().voidItem() : outbox.append(c, List.of(AuditEntries.entry(
+                admin, AuditActions.USER_ACCESS_CHANGED, "user", userId, oldValues, newValues)));
     }
 
     private static ProblemException taken(Throwable e) {

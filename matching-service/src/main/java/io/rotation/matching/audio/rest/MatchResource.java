@@ -7,6 +7,7 @@ import io.rotation.matching.audio.model.ReviewDecision;
 import io.rotation.matching.audio.model.ReviewItem;
 import io.rotation.matching.audio.service.MatchReader;
 import io.rotation.matching.audio.service.ReviewService;
+import io.rotation.platform.audit.AuditActor;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.problem.ProblemException;
@@ -14,6 +15,7 @@ import io.rotation.platform.rest.Params;
 import io.rotation.platform.security.CurrentUser;
 import io.rotation.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -83,9 +86,9 @@ public class MatchResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Review a match: status verified or rejected, with a reason (admins)")
-    public Uni<MatchView> review(@PathParam("id") String id, ReviewDecision body) {
+    public Uni<MatchView> review(@PathParam("id") String id, ReviewDecision body, @Context HttpServerRequest request) {
         long matchId = Params.id(id);
-        return reviews.decide(matchId, body, caller.id());
+        return reviews.decide(matchId, body, AuditActor.user(caller.id(), request));
     }
 
     @POST
@@ -93,8 +96,8 @@ public class MatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a track's audio by its URL on YouTube, Spotify, SoundCloud or Bandcamp; verified at once "
             + "(admins)")
-    public Uni<Response> add(NewMatch body) {
-        return reviews.add(body, caller.id()).map(match -> Response.created(URI.create("/api/v1/matches/" + match.id()))
+    public Uni<Response> add(NewMatch body, @Context HttpServerRequest request) {
+        return reviews.add(body, AuditActor.user(caller.id(), request)).map(match -> Response.created(URI.create("/api/v1/matches/" + match.id()))
                 .entity(match).build());
     }
 }

@@ -3,8 +3,6 @@ package io.rotation.matching.audio.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.matching.json.JsonText;
-import io.rotation.contracts.EventType;
-import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.matching.audio.model.AudioPlatform;
 import io.rotation.matching.audio.model.MatchStatus;
 import io.rotation.matching.audio.model.MatchView;
@@ -13,6 +11,8 @@ import io.rotation.matching.audio.model.ReviewDecision;
 import io.rotation.matching.audio.model.ReviewItem;
 import io.rotation.matching.audio.repository.AudioMatchRepository;
 import io.rotation.matching.release.repository.ReleaseRepository;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,6 @@ import java.util.Map;
 @ApplicationScoped
 public class ReviewService {
 
-    static final String SERVICE = "matching-service";
     static final int MAX_REASON = 1000;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -84,7 +82,8 @@ public class ReviewService {
     }
 
     /** An admin's verdict on a match: verified or rejected, with a reason. */
-    public Uni<MatchView> decide(long id, ReviewDecision decision, long adminId) {
+    public Uni<MatchView> decide(long id, ReviewDecision decision, AuditActor admin) {
+        long adminId = admin.userId();
         if (decision == null) {
             throw ProblemException.invalidField("status", "is required");
         }
@@ -104,13 +103,14 @@ public class ReviewService {
             return matches.sayWhoAndWhy(connection, adminId, reason)
                     .chain(() -> matches.setStatus(connection, new Long[] {id}, status, adminId))
                     .chain(() -> aftermath.settle(connection, changes))
-                    .call(() -> outbox.append(connection, audit("audio_match_reviewed", id, adminId,
-                            Map.of("status", match.status()), values("status", status, "reason", reason))));
+                    .call(() -> outbox.append(connection, audit("audio_match_reviewed", id, admin,
+                            Map.of("status", match.status()), AuditEntries.values("status", status, "reason", reason))));
         })).call(aftermath::evict).map(changed -> changed.stream().filter(m -> m.id() == id).findFirst().orElseThrow());
     }
 
     /** An admin adds a track's audio by hand: verified at once, confidence 1. */
-    public Uni<MatchView> add(NewMatch body, long adminId) {
+    public Uni<MatchView> add(NewMatch body, AuditActor admin) {
+        long adminId = admin.userId();
         if (body == null || body.trackId() == null) {
             throw ProblemException.invalidField("track_id", "is required");
         }
@@ -136,8 +136,8 @@ public class ReviewService {
                 return matches.sayWhoAndWhy(connection, adminId, reason)
                         .chain(() -> matches.insert(connection, List.of(row)))
                         .chain(ids -> aftermath.settle(connection, new MatchChanges().created(ids.get(0), trackId))
-                                .call(() -> outbox.append(connection, audit("audio_match_added", ids.get(0), adminId,
-                                        Map.of(), values("track_id", trackId, "platform", platform.name(),
+                                .call(() -> outbox.append(connection, audit("audio_match_added", ids.get(0), admin,
+                                        Map.of(), AuditEntries.values("track_id", trackId, "platform", platform.name(),
                                                 "external_id", url.externalId(), "status", "verified")))));
             });
         })).call(aftermath::evict).map(changed -> changed.stream().filter(m -> "manual".equals(m.matchMethod())
@@ -198,20 +198,9 @@ public class ReviewService {
                 candidates.getOrDefault(trackId, List.of()));
     }
 
-    static OutboundEvent audit(String action, long matchId, long adminId, Map<String, Object> oldValues,
-                               Map<String, Object> newValues) {
-        return OutboundEvent.of(EventType.AUDIT_ENTRY_RECORDED, "audio_match:" + matchId, new AuditEntryRecorded(
-                SERVICE, action, "audio_match", String.valueOf(matchId), adminId, "user", oldValues, newValues, null,
-                Instant.now()));
-    }
-
-    /** A map of pairs that may hold a null value (Map.of refuses them). */
-    private static Map<String, Object> values(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
+    private static OutboundEvent audit(String action, long matchId, AuditActor admin, Map<String, Object> oldValues,
+                                       Map<String, Object> newValues) {
+        return AuditEntries.entry(admin, action, "audio_match", matchId, oldValues, newValues);
     }
 
 

@@ -1,16 +1,15 @@
 package io.rotation.matching.erasure.service;
 
-import io.rotation.contracts.EventType;
 import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.identity.UserErased;
 import io.rotation.platform.consumer.IdempotentConsumer.Decoded;
-import io.rotation.platform.event.OutboundEvent;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,10 +36,9 @@ public class UserErasureService {
                         userId, "audio_match_history_changed_by", counts))
                 .chain(() -> count(connection, "update match_reports set user_id = null where user_id = $1", userId,
                         "match_reports_user_id", counts))
-                .chain(() -> outbox.append(connection, OutboundEvent.of(EventType.AUDIT_ENTRY_RECORDED, "user:" + userId,
-                        new AuditEntryRecorded("matching-service", AuditEntryRecorded.ACTION_USER_DATA_ERASED, "user",
-                                String.valueOf(userId), userId, "system", null, counts,
-                                erasure.event().id().toString(), Instant.now()))));
+                .chain(() -> outbox.append(connection, AuditEntries.entry(
+                        AuditActor.systemFor(userId, erasure.event().id().toString()),
+                        AuditEntryRecorded.ACTION_USER_DATA_ERASED, "user", userId, null, counts)));
     }
 
     private static Uni<Void> count(SqlConnection connection, String sql, long userId, String name,

@@ -50,6 +50,14 @@ public record AuditActor(Long userId, String type, String requestId, String ipAd
         return new AuditActor(null, SERVICE, null, null, null);
     }
 
+    /**
+     * The service's own work on a user's data because of an event (an erasure): the trail names the user whose
+     * data it is, and the causing event's id stands for the request id.
+     */
+    public static AuditActor systemFor(long userId, String causingEventId) {
+        return new AuditActor(userId, SYSTEM, cut(causingEventId, MAX_REQUEST_ID), null, null);
+    }
+
     /** A schedule or other automatic work. */
     public static AuditActor system() {
         return new AuditActor(null, SYSTEM, null, null, null);

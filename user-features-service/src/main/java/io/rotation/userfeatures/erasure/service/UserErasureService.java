@@ -54,7 +54,7 @@ public class UserErasureService {
      * done by the system on identity's event (its id stands for the request id).
      */
     private OutboundEvent audit(long userId, Map<String, Integer> counts, String causingEventId) {
-        return AuditEntries.entry(new AuditActor(userId, AuditActor.SYSTEM, causingEventId, null, null),
+        return AuditEntries.entry(AuditActor.systemFor(userId, causingEventId),
                 AuditEntryRecorded.ACTION_USER_DATA_ERASED, ENTITY_USER, userId, null, new LinkedHashMap<>(counts));
     }
 }
