@@ -19,6 +19,7 @@ import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.problem.ProblemException;
 import io.rotation.platform.problem.UniqueViolation;
+import io.rotation.platform.settings.Settings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,14 +50,14 @@ public class SettingService {
 
     public SettingService(Pool pool, SettingRepository settings, ProfileRepository profiles, SettingEvents events,
                           SecretBox secrets, ObjectMapper json,
-                          @ConfigProperty(name = "rotation.environment") String environment) {
+                          @ConfigProperty(name = "rotation.environment", defaultValue = "production") String environment) {
         this.pool = pool;
         this.settings = settings;
         this.profiles = profiles;
         this.events = events;
         this.secrets = secrets;
         this.json = json;
-        this.environment = environment;
+        this.environment = Settings.profileEnvironment(environment);
     }
 
     public Uni<Page<SettingView>> list(PageRequest page) {

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The non-secret settings administered in config-service, as they apply to this service's environment
- * ({@code rotation.environment}: the active profile's override, else the setting's value), in memory and
+ * ({@code rotation.environment}, see {@link #profileEnvironment}: the active profile's override, else the
+ * setting's value), in memory and
  * kept current from the compacted topic {@code rotation.config.settings.v1}. Service code asks with its own
  * configuration property as the fallback: {@code settings.number("matching.threshold.review", config.review())}
  * answers the property until an admin creates the setting, and again after it is deleted. A value that does
@@ -39,12 +40,23 @@ public class Settings extends CompactedTopicState<String, String> {
                     @ConfigProperty(name = "rotation.settings.initial-load-timeout", defaultValue = "10s") Duration initialLoad,
                     ObjectMapper json) {
         super("settings", bootstrapServers, topic, enabled, initialLoad, json);
-        this.environment = environment;
+        this.environment = profileEnvironment(environment);
     }
 
     /** The environment whose profile overrides apply here. */
     public String environment() {
         return environment;
+    }
+
+    /**
+     * The config-profile environment (development, test, staging, production) of a {@code rotation.environment}:
+     * a local set-up ({@code local}, {@code dev}) takes development's profile.
+     */
+    public static String profileEnvironment(String rotationEnvironment) {
+        return switch (rotationEnvironment) {
+            case "local", "dev" -> "development";
+            default -> rotationEnvironment;
+        };
     }
 
     /** The setting's text as it applies here, if it exists and is not secret. */
