@@ -12,6 +12,7 @@ import io.rotation.config.setting.service.SettingEvents;
 import io.rotation.contracts.config.SettingChanged;
 import io.rotation.platform.audit.AuditActor;
 import io.rotation.platform.audit.AuditEntries;
+import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.problem.ProblemException;
@@ -23,11 +24,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Config profiles: setting overrides per environment, one active profile per environment (activating one
- * deactivates the other). A change republishes every setting with the new overrides in its transaction, so
- * every service sees its environment's values change within a poll.
+ * deactivates the other). A change republishes the settings whose overrides it can have moved, in its
+ * transaction, so every service sees its environment's values change within a poll.
  */
 @ApplicationScoped
 public class ProfileService {
@@ -59,10 +62,11 @@ public class ProfileService {
     public Uni<ProfileRow> create(AuditActor actor, ProfileInput in) {
         ProfileRow row = new ProfileRow(0, in.name(), in.environment(), in.description(), overrides(in.settings(), null),
                 Boolean.TRUE.equals(in.active()), actor.userId(), actor.userId(), null, null);
-        return pool.withTransaction(c -> validated(c, row, in).chain(() -> activate(c, row, 0))
+        return pool.withTransaction(c -> profiles.active(c).chain(activeBefore -> validated(c, row, in)
+                        .chain(() -> activate(c, row, 0))
                         .chain(() -> profiles.insert(c, row))
-                        .chain(saved -> republish(c, AuditEntries.entry(actor, "config_profile_created", "config_profile",
-                                saved.id(), null, audited(saved))).map(changes -> new Saved(saved, changes))))
+                        .chain(saved -> republish(c, activeBefore, AuditEntries.entry(actor, "config_profile_created",
+                                "config_profile", saved.id(), null, audited(saved))).map(changes -> new Saved(saved, changes)))))
                 .onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict("a profile named " + in.name() + " exists"))
                 .map(this::committed);
     }
@@ -73,10 +77,11 @@ public class ProfileService {
                     ProfileRow changed = new ProfileRow(id, pick(in.name(), old.name()), pick(in.environment(), old.environment()),
                             pick(in.description(), old.description()), overrides(in.settings(), old.settings()),
                             pick(in.active(), old.active()), old.createdBy(), actor.userId(), old.createdAt(), old.updatedAt());
-                    return validated(c, changed, in).chain(() -> activate(c, changed, id))
+                    return profiles.active(c).chain(activeBefore -> validated(c, changed, in)
+                            .chain(() -> activate(c, changed, id))
                             .chain(() -> profiles.update(c, changed))
-                            .chain(saved -> republish(c, AuditEntries.entry(actor, "config_profile_changed", "config_profile",
-                                    id, audited(old), audited(saved))).map(changes -> new Saved(saved, changes)));
+                            .chain(saved -> republish(c, activeBefore, AuditEntries.entry(actor, "config_profile_changed",
+                                    "config_profile", id, audited(old), audited(saved))).map(changes -> new Saved(saved, changes))));
                 }))
                 .onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict("a profile named " + in.name() + " exists"))
                 .map(this::committed);
@@ -85,8 +90,8 @@ public class ProfileService {
     public Uni<Void> delete(AuditActor actor, long id) {
         return pool.withTransaction(c -> profiles.findForUpdate(c, id).chain(found -> {
             ProfileRow old = require(found, id);
-            return profiles.delete(c, id).chain(() -> republish(c, AuditEntries.entry(actor, "config_profile_deleted",
-                    "config_profile", id, audited(old), null)));
+            return profiles.active(c).chain(activeBefore -> profiles.delete(c, id).chain(() -> republish(c, activeBefore,
+                    AuditEntries.entry(actor, "config_profile_deleted", "config_profile", id, audited(old), null))));
         })).invoke(events::applyHere).replaceWithVoid();
     }
 
@@ -103,8 +108,17 @@ public class ProfileService {
         return row.active() ? profiles.deactivateOthers(c, row.environment(), id) : Uni.createFrom().voidItem();
     }
 
-    private Uni<List<SettingChanged>> republish(SqlConnection c, io.rotation.platform.event.OutboundEvent audit) {
-        return events.everySetting(c).call(all -> events.append(c, all, List.of(audit)));
+    /**
+     * Publishes the settings whose effective values the change can have moved: those the active profiles
+     * overrode before it or override after it (a profile activated deactivates another), with the audit entry.
+     */
+    private Uni<List<SettingChanged>> republish(SqlConnection c, List<ProfileRow> activeBefore, OutboundEvent audit) {
+        return profiles.active(c).chain(activeAfter -> {
+            Set<String> touched = new TreeSet<>();
+            activeBefore.forEach(p -> p.settings().fieldNames().forEachRemaining(touched::add));
+            activeAfter.forEach(p -> p.settings().fieldNames().forEachRemaining(touched::add));
+            return events.ofKeys(c, touched);
+        }).call(changes -> events.append(c, changes, List.of(audit)));
     }
 
     private record Saved(ProfileRow row, List<SettingChanged> changes) {

@@ -31,7 +31,7 @@ final class ProfileValidation {
         if (settingsSent != null && !settingsSent.isNull() && !settingsSent.isObject()) {
             errors.add(new Problem.FieldError("settings", "must be an object of setting key → value"));
         } else {
-            p.settings().fields().forEachRemaining(e -> {
+            p.settings().properties().forEach(e -> {
                 SettingRow setting = settings.get(e.getKey());
                 String field = "settings." + e.getKey();
                 if (setting == null) {

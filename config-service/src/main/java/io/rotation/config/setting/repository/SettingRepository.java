@@ -9,8 +9,11 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /** settings in SQL, by key. */
@@ -46,6 +49,11 @@ public class SettingRepository {
         return c.query("select " + COLUMNS + " from settings order by key").execute().map(SettingRepository::rows);
     }
 
+    public Uni<List<SettingRow>> byKeys(SqlClient c, Collection<String> keys) {
+        return c.preparedQuery("select " + COLUMNS + " from settings where key = any($1::text[]) order by key")
+                .execute(Tuple.of(keys.toArray(String[]::new))).map(SettingRepository::rows);
+    }
+
     public Uni<List<SettingRow>> publicOnes() {
         return pool.query("select " + COLUMNS + " from settings where is_public order by key").execute()
                 .map(SettingRepository::rows);
@@ -72,7 +80,7 @@ public class SettingRepository {
     }
 
     private static Tuple values(SettingRow s) {
-        return Tuple.from(new ArrayList<>(java.util.Arrays.asList(s.key(), s.value(), s.settingType().label(),
+        return Tuple.from(new ArrayList<>(Arrays.asList(s.key(), s.value(), s.settingType().label(),
                 s.defaultValue(), s.description(), s.category(), s.isPublic(), s.secret(), s.readonly(), s.updatedBy())));
     }
 
@@ -95,7 +103,7 @@ public class SettingRepository {
                 instant(r.getOffsetDateTime("updated_at")));
     }
 
-    private static java.time.Instant instant(OffsetDateTime t) {
+    private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -50,7 +51,19 @@ public class SettingEvents {
         return profiles.active(c).map(active -> changed(row, active));
     }
 
-    /** The state of every setting (after a profile changed, and at start). */
+    /** The state of these settings (those whose overrides a profile change touched); unknown keys are skipped. */
+    public Uni<List<SettingChanged>> ofKeys(SqlConnection c, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return profiles.active(c).chain(active -> settings.byKeys(c, keys).map(rows -> {
+            List<SettingChanged> changes = new ArrayList<>();
+            rows.forEach(row -> changes.add(changed(row, active)));
+            return changes;
+        }));
+    }
+
+    /** The state of every setting (at start). */
     public Uni<List<SettingChanged>> everySetting(SqlConnection c) {
         return profiles.active(c).chain(active -> settings.all(c).map(all -> {
             List<SettingChanged> changes = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.contracts.Topics;
 import io.rotation.platform.kafka.CompactedTopicState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,7 @@ public class CacheRules extends CompactedTopicState<Long, CacheRule> {
     protected CacheRules() {
     }
 
+    @Inject
     public CacheRules(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                       @ConfigProperty(name = "rotation.cache-rules.topic", defaultValue = Topics.CONFIG_CACHE_RULES) String topic,
                       @ConfigProperty(name = "rotation.cache-rules.enabled", defaultValue = "true") boolean enabled,

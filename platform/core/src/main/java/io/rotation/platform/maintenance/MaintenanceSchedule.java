@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.contracts.Topics;
 import io.rotation.platform.kafka.CompactedTopicState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public class MaintenanceSchedule extends CompactedTopicState<Long, MaintenanceSc
         this.service = null;
     }
 
+    @Inject
     public MaintenanceSchedule(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                                @ConfigProperty(name = "quarkus.application.name") String service,
                                @ConfigProperty(name = "rotation.maintenance.topic", defaultValue = Topics.CONFIG_MAINTENANCE) String topic,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.contracts.Topics;
 import io.rotation.platform.kafka.CompactedTopicState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public class RateLimitRules extends CompactedTopicState<Long, RateLimitRule> {
     protected RateLimitRules() {
     }
 
+    @Inject
     public RateLimitRules(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                           @ConfigProperty(name = "rotation.rate-limits.topic", defaultValue = Topics.CONFIG_RATE_LIMITS) String topic,
                           @ConfigProperty(name = "rotation.rate-limits.enabled", defaultValue = "true") boolean enabled,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.contracts.Topics;
 import io.rotation.platform.kafka.CompactedTopicState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public class Settings extends CompactedTopicState<String, String> {
         this.environment = null;
     }
 
+    @Inject
     public Settings(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                     @ConfigProperty(name = "rotation.environment", defaultValue = "production") String environment,
                     @ConfigProperty(name = "rotation.settings.topic", defaultValue = Topics.CONFIG_SETTINGS) String topic,
