@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class ProfileApiTest {
     private final String admin = TestTokens.admin(TestTokens.newUserId());
 
     @Test
-    void theActiveProfileOverridesItsEnvironmentOnlyAndTheTopicCarriesTheOverride() throws Exception {
+    void theActiveProfileOverridesItsEnvironmentOnlyAndTheTopicCarriesTheOverride() {
         String threshold = SettingApiTest.key("threshold");
         Long profile = null;
         try (KafkaTail topic = SettingApiTest.tail(Topics.CONFIG_SETTINGS)) {
@@ -42,8 +43,8 @@ class ProfileApiTest {
             assertThat(effective("staging").get(threshold)).isEqualTo(0.8f);
             assertThat(effective("production").get(threshold)).isEqualTo(0.5f);
             List<ConsumerRecord<String, byte[]>> published = topic.await(r -> threshold.equals(r.key())
-                    && JSON.readTree(r.value()).path("overrides").has("staging"), 1, Duration.ofSeconds(20));
-            assertThat(JSON.readTree(published.get(0).value()).path("overrides").path("staging").asText()).isEqualTo("0.8");
+                    && read(r.value()).path("overrides").has("staging"), 1, Duration.ofSeconds(20));
+            assertThat(read(published.get(0).value()).path("overrides").path("staging").asText()).isEqualTo("0.8");
 
             given().auth().oauth2(admin).contentType("application/json").body(Map.of("active", false))
                     .patch("/api/v1/config-profiles/" + profile).then().statusCode(200);
@@ -93,6 +94,14 @@ class ProfileApiTest {
         } finally {
             given().auth().oauth2(admin).delete("/api/v1/settings/" + number).then().statusCode(204);
             given().auth().oauth2(admin).delete("/api/v1/settings/" + secret).then().statusCode(204);
+        }
+    }
+
+    private static JsonNode read(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
