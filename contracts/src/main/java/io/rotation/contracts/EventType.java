@@ -3,10 +3,12 @@ package io.rotation.contracts;
 import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.performance.PerformanceReported;
 import io.rotation.contracts.catalog.InventoryChanged;
+import io.rotation.contracts.config.CacheRuleChanged;
 import io.rotation.contracts.config.FlagChanged;
 import io.rotation.contracts.config.MaintenanceAnnounced;
 import io.rotation.contracts.config.MaintenanceWindowChanged;
 import io.rotation.contracts.config.RateLimitChanged;
+import io.rotation.contracts.config.SettingChanged;
 import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.contracts.catalog.TrackUpserted;
 import io.rotation.contracts.export.UserExportPartReady;
@@ -69,6 +71,8 @@ public enum EventType {
             MaintenanceWindowChanged.class),
     MAINTENANCE_ANNOUNCED("io.rotation.config.maintenance.announced.v1", Topics.CONFIG_MAINTENANCE_NOTICES,
             MaintenanceAnnounced.class),
+    SETTING_CHANGED("io.rotation.config.setting.changed.v1", Topics.CONFIG_SETTINGS, SettingChanged.class),
+    CACHE_RULE_CHANGED("io.rotation.config.cache-rule.changed.v1", Topics.CONFIG_CACHE_RULES, CacheRuleChanged.class),
     AUDIT_ENTRY_RECORDED("io.rotation.audit.entry.recorded.v1", Topics.AUDIT_ENTRIES, AuditEntryRecorded.class),
     PERFORMANCE_REPORTED("io.rotation.performance.reported.v1", Topics.PERFORMANCE, PerformanceReported.class);
 

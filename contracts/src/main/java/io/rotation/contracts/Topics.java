@@ -41,6 +41,15 @@ public final class Topics {
     /** Maintenance windows, compacted like the flags: the latest message per window id is the window. */
     public static final String CONFIG_MAINTENANCE = "rotation.config.maintenance.v1";
 
+    /**
+     * Typed settings, compacted like the flags: the latest message per setting key is the setting with
+     * its value per environment (secret settings travel without their value).
+     */
+    public static final String CONFIG_SETTINGS = "rotation.config.settings.v1";
+
+    /** Cache rules (key pattern → TTL, max entries, enabled), compacted: the latest message per rule id is the rule. */
+    public static final String CONFIG_CACHE_RULES = "rotation.config.cache-rules.v1";
+
     /** Maintenance windows announced before they start, for notifiers and client apps (key = window id). */
     public static final String CONFIG_MAINTENANCE_NOTICES = "rotation.config.maintenance-notices.v1";
 

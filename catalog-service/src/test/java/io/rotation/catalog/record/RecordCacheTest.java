@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.record.cache.RecordCache;
+import io.rotation.platform.cache.CacheRules;
 import io.rotation.platform.health.DegradedPath;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
@@ -19,6 +20,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +39,9 @@ class RecordCacheTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    CacheRules rules;
 
     @Inject
     Vertx vertx;
@@ -62,9 +67,36 @@ class RecordCacheTest {
         long id = importCrafted();
         given().get("/api/v1/records/" + id).then().statusCode(200);
         long ttlMs = redis.key().pttl(RecordCache.key(id));
-        assertThat(cache.ttl()).isEqualTo(Duration.ofHours(24));
+        assertThat(cache.ttl(id)).isEqualTo(Duration.ofHours(24));
         assertThat(ttlMs).isPositive().isLessThanOrEqualTo(Duration.ofHours(24).toMillis())
                 .isGreaterThan(Duration.ofHours(23).toMillis());
+    }
+
+    @Test
+    void aCacheRuleForThePageSetsItsTtlAndADisabledRuleTurnsItsCacheOff() throws Exception {
+        long id = importCrafted();
+        long ruleId = Long.MAX_VALUE - id; // a rule id of this test's own, for this record's key only
+        try {
+            rules.apply(String.valueOf(ruleId), rule(ruleId, RecordCache.key(id), 90, true));
+            given().get("/api/v1/records/" + id).then().statusCode(200);
+            assertThat(redis.key().pttl(RecordCache.key(id))).isPositive().isLessThanOrEqualTo(90_000);
+            assertThat(cache.ttl(id)).isEqualTo(Duration.ofSeconds(90));
+
+            cache.evict(id).await().atMost(Duration.ofSeconds(5));
+            rules.apply(String.valueOf(ruleId), rule(ruleId, RecordCache.key(id), 90, false));
+            given().get("/api/v1/records/" + id).then().statusCode(200);
+            assertThat(redis.key().exists(RecordCache.key(id))).as("nothing stored while the rule is off").isFalse();
+            redis.value(String.class).set(RecordCache.key(id), "{\"title\":\"Not Read\"}");
+            given().get("/api/v1/records/" + id).then().statusCode(200).body("title", equalTo("With Headings"));
+        } finally {
+            rules.apply(String.valueOf(ruleId), null);
+            cache.evict(id).await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    private static byte[] rule(long id, String pattern, int ttlSeconds, boolean enabled) {
+        return ("{\"id\": " + id + ", \"deleted\": false, \"key_pattern\": \"" + pattern + "\", \"ttl_seconds\": "
+                + ttlSeconds + ", \"max_entries\": null, \"enabled\": " + enabled + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -108,7 +140,7 @@ class RecordCacheTest {
     void anUnreachableRedisFallsBackToTheDatabaseCountsEachFallbackAndEvictionsDoNotFail() {
         Redis down = Redis.createClient(vertx, "redis://127.0.0.1:1");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RecordCache unreachable = new RecordCache(new ReactiveRedisDataSourceImpl(vertx, down, RedisAPI.api(down)),
+        RecordCache unreachable = new RecordCache(new ReactiveRedisDataSourceImpl(vertx, down, RedisAPI.api(down)), rules,
                 Duration.ofHours(24), Duration.ofMillis(500), Duration.ofMillis(100), registry);
         AtomicInteger loads = new AtomicInteger();
 

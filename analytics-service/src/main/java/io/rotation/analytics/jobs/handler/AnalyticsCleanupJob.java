@@ -1,23 +1,27 @@
 package io.rotation.analytics.jobs.handler;
 
+import io.rotation.analytics.jobs.service.AnalyticsRetention;
 import io.rotation.platform.jobs.JobContext;
 import io.rotation.platform.jobs.JobHandler;
 import io.rotation.platform.jobs.JobLevel;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@code analytics_cleanup} on demand: retention by {@code cleanup_old_analytics_data()}, then partitions. */
+/** {@code analytics_cleanup} on demand: retention by {@code cleanup_old_analytics_data} ({@link AnalyticsRetention}), then partitions. */
 @ApplicationScoped
 public class AnalyticsCleanupJob implements JobHandler {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final Pool pool;
+    private final AnalyticsRetention retention;
 
-    public AnalyticsCleanupJob(Pool pool) {
+    public AnalyticsCleanupJob(Pool pool, AnalyticsRetention retention) {
         this.pool = pool;
+        this.retention = retention;
     }
 
     @Override
@@ -28,7 +32,8 @@ public class AnalyticsCleanupJob implements JobHandler {
     @Override
     public Map<String, Object> run(JobContext job) {
         job.progress(0, 2L);
-        int deleted = pool.query("select cleanup_old_analytics_data() as deleted").execute().await().atMost(TIMEOUT)
+        int deleted = pool.preparedQuery("select cleanup_old_analytics_data(make_interval(months => $1)) as deleted")
+                .execute(Tuple.of(retention.months())).await().atMost(TIMEOUT)
                 .iterator().next().getInteger("deleted");
         job.log(JobLevel.INFO, deleted + " rows past retention deleted");
         job.progress(1, 2L);

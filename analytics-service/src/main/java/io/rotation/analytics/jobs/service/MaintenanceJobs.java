@@ -39,12 +39,14 @@ public class MaintenanceJobs {
     private final Pool pool;
     private final Duration staleAfter;
     private final SimilarityService similarity;
+    private final AnalyticsRetention retention;
 
     public MaintenanceJobs(Pool pool, @ConfigProperty(name = "rotation.analytics.maintenance.stale-after",
-            defaultValue = "PT2H") Duration staleAfter, SimilarityService similarity) {
+            defaultValue = "PT2H") Duration staleAfter, SimilarityService similarity, AnalyticsRetention retention) {
         this.pool = pool;
         this.staleAfter = staleAfter;
         this.similarity = similarity;
+        this.retention = retention;
     }
 
     @Scheduled(cron = "0 15 0 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -94,8 +96,10 @@ public class MaintenanceJobs {
 
     /** Deletes analytics data past retention, once per day; empty when that day's run completed, runs or gave up. */
     public Uni<Optional<Long>> cleanUp(LocalDate day) {
-        return run("analytics_cleanup", day, new JsonObject(),
-                c -> c.query("select cleanup_old_analytics_data() as deleted").execute()
+        int months = retention.months();
+        return run("analytics_cleanup", day, new JsonObject().put("retention_months", months),
+                c -> c.preparedQuery("select cleanup_old_analytics_data(make_interval(months => $1)) as deleted")
+                        .execute(Tuple.of(months))
                         .map(rows -> new JsonObject().put("rows_deleted", rows.iterator().next().getInteger("deleted"))));
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.rotation.platform.health.DegradedPath;
+import io.rotation.platform.cache.CacheRules;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -15,8 +16,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Record pages (the JSON of GET /api/v1/records/{id}) cached in Redis under {@code catalog:record:<id>},
- * read through: a miss loads from the database and stores the page with the TTL
- * ({@code rotation.catalog.record-cache.ttl}, 24 h by default). Whoever changes a record, its tracks
+ * read through: a miss loads from the database and stores the page with the TTL of the key's cache rule
+ * (config-service's {@code /api/v1/cache-rules}, e.g. {@code catalog:record:*}), else
+ * {@code rotation.catalog.record-cache.ttl} (24 h by default). A disabled rule turns the cache off for its
+ * keys: pages are read from the database and nothing is stored. Whoever changes a record, its tracks
  * or its copies in stock evicts it after the commit ({@link #evict(Collection)}).
  * <p>
  * Redis down means slower, not broken: a failed or slow ({@code rotation.catalog.record-cache.timeout})
@@ -42,8 +45,9 @@ public class RecordCache {
     private final DegradedPath unreadable;
     private final DegradedPath unstored;
     private final DegradedPath unevicted;
+    private final CacheRules rules;
 
-    public RecordCache(ReactiveRedisDataSource redis,
+    public RecordCache(ReactiveRedisDataSource redis, CacheRules rules,
                        @ConfigProperty(name = "rotation.catalog.record-cache.ttl", defaultValue = "24h") Duration ttl,
                        @ConfigProperty(name = "rotation.catalog.record-cache.timeout", defaultValue = "1s")
                        Duration timeout,
@@ -56,14 +60,16 @@ public class RecordCache {
         this.ttl = ttl;
         this.timeout = timeout;
         this.reEvictAfter = reEvictAfter;
+        this.rules = rules;
     }
 
     public static String key(long recordId) {
         return PREFIX + recordId;
     }
 
-    public Duration ttl() {
-        return ttl;
+    /** The TTL a record page is stored with now: its cache rule's, else the configured one. */
+    public Duration ttl(long recordId) {
+        return rules.ttl(key(recordId), ttl);
     }
 
     /**
@@ -72,6 +78,9 @@ public class RecordCache {
      */
     public Uni<String> get(long recordId, Supplier<Uni<String>> load) {
         String key = key(recordId);
+        if (!rules.cached(key)) {
+            return load.get();
+        }
         return redis.value(String.class).get(key)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
@@ -83,7 +92,7 @@ public class RecordCache {
     }
 
     private Uni<Void> store(String key, String page) {
-        return redis.value(String.class).set(key, page, new SetArgs().px(ttl))
+        return redis.value(String.class).set(key, page, new SetArgs().px(rules.ttl(key, ttl)))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
                     unstored.taken("record cache unavailable, " + key + " not cached", e);

@@ -9,6 +9,7 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.rotation.matching.audio.model.MatchView;
 import io.rotation.platform.health.DegradedPath;
 import io.rotation.matching.audio.service.MatchingSettings;
+import io.rotation.platform.cache.CacheRules;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
@@ -18,7 +19,9 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Served matches in Redis, read through, for the TTL of the settings (24 h): a track's list under
+ * Served matches in Redis, read through, for the TTL of the key's cache rule (config-service's
+ * {@code /api/v1/cache-rules}, e.g. {@code matching:*}), else of the settings (24 h); a disabled rule
+ * turns the cache off for its keys (read from the database, nothing stored). A track's list under
  * {@code matching:track:<id>}, a record's under {@code matching:record:<id>}, one match under
  * {@code matching:match:<id>}. Whoever changes a match evicts its track's, record's and own keys
  * after the commit. Redis down (or slower than the timeout) means the database answers and nothing
@@ -33,6 +36,7 @@ public class MatchCache {
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper mapper;
     private final MatchingSettings.Cache settings;
+    private final CacheRules rules;
     private final Counter hits;
     private final Counter misses;
     private final DegradedPath unreadable;
@@ -40,10 +44,11 @@ public class MatchCache {
     private final DegradedPath unevicted;
 
     public MatchCache(ReactiveRedisDataSource redis, ObjectMapper mapper, MatchingSettings settings,
-                      MeterRegistry registry) {
+                      CacheRules rules, MeterRegistry registry) {
         this.redis = redis;
         this.mapper = mapper;
         this.settings = settings.cache();
+        this.rules = rules;
         this.hits = Counter.builder("rotation.matching.cache.hits").register(registry);
         this.misses = Counter.builder("rotation.matching.cache.misses").register(registry);
         this.unreadable = new DegradedPath(registry, LOG, "match-cache.read");
@@ -65,6 +70,9 @@ public class MatchCache {
 
     /** The cached value of {@code key}, or what {@code load} gives (then cached unless null). */
     public <T> Uni<T> get(String key, Class<T> type, Supplier<Uni<T>> load) {
+        if (!rules.cached(key)) {
+            return load.get();
+        }
         return redis.value(String.class).get(key)
                 .ifNoItem().after(settings.timeout()).fail()
                 .onFailure().recoverWithItem(e -> {
@@ -112,7 +120,7 @@ public class MatchCache {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return redis.value(String.class).set(key, json, new SetArgs().px(settings.ttl()))
+        return redis.value(String.class).set(key, json, new SetArgs().px(rules.ttl(key, settings.ttl())))
                 .ifNoItem().after(settings.timeout()).fail()
                 .onFailure().recoverWithItem(e -> {
                     unstored.taken("match cache unavailable, " + key + " not cached", e);

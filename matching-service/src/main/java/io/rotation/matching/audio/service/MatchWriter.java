@@ -52,18 +52,18 @@ public class MatchWriter {
     private final CandidateRepository candidates;
     private final ReleaseRepository releases;
     private final MatchAftermath aftermath;
-    private final MatchingSettings settings;
+    private final MatchThresholds thresholds;
     private final ObjectMapper mapper;
 
     public MatchWriter(Pool pool, AudioMatchRepository matches, CandidateRepository candidates,
-                       ReleaseRepository releases, MatchAftermath aftermath, MatchingSettings settings,
+                       ReleaseRepository releases, MatchAftermath aftermath, MatchThresholds thresholds,
                        ObjectMapper mapper) {
         this.pool = pool;
         this.matches = matches;
         this.candidates = candidates;
         this.releases = releases;
         this.aftermath = aftermath;
-        this.settings = settings;
+        this.thresholds = thresholds;
         this.mapper = mapper;
     }
 
@@ -99,8 +99,8 @@ public class MatchWriter {
         List<NewRow> inserts = new ArrayList<>();
         List<ScoreUpdate> updates = new ArrayList<>();
         Set<Long> kept = new HashSet<>();
-        double review = settings.threshold().review();
-        double auto = settings.threshold().autoApprove();
+        double review = thresholds.review();
+        double auto = thresholds.autoApprove();
         for (Assignment a : assignments) {
             Long recordId = recordOfTrack.get(a.trackId());
             if (recordId == null || !(a.confidence() >= review)) {

@@ -6,7 +6,7 @@ import io.rotation.matching.audio.model.MatchView;
 import io.rotation.matching.audio.repository.AudioMatchRepository;
 import io.rotation.matching.audio.service.MatchAftermath;
 import io.rotation.matching.audio.service.MatchChanges;
-import io.rotation.matching.audio.service.MatchingSettings;
+import io.rotation.matching.audio.service.MatchThresholds;
 import io.rotation.matching.feedback.repository.MatchReportRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -27,14 +27,14 @@ public class BadMatchReports {
     private final MatchReportRepository reports;
     private final AudioMatchRepository matches;
     private final MatchAftermath aftermath;
-    private final MatchingSettings settings;
+    private final MatchThresholds thresholds;
 
     public BadMatchReports(MatchReportRepository reports, AudioMatchRepository matches, MatchAftermath aftermath,
-                           MatchingSettings settings) {
+                           MatchThresholds thresholds) {
         this.reports = reports;
         this.matches = matches;
         this.aftermath = aftermath;
-        this.settings = settings;
+        this.thresholds = thresholds;
     }
 
     /** @return the matches changed (for eviction after the commit) */
@@ -55,7 +55,7 @@ public class BadMatchReports {
         boolean served = MatchStatus.auto_approved.name().equals(match.status())
                 || MatchStatus.verified.name().equals(match.status());
         boolean unjudged = MatchStatus.unverified.name().equals(match.status());
-        if (!(unjudged || served && reporters >= settings.feedback().reportersToDemote())) {
+        if (!(unjudged || served && reporters >= thresholds.reportersToDemote())) {
             return Uni.createFrom().item(List.of());
         }
         String reason = "bad_match reported by " + reporters + (reporters == 1 ? " listener" : " listeners")

@@ -2,23 +2,18 @@ package io.rotation.platform.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.rotation.contracts.Topics;
-import io.rotation.platform.kafka.CompactedTopicFollower;
+import io.rotation.platform.kafka.CompactedTopicState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.IOException;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * The maintenance windows this service must honour, in memory, kept current from the compacted topic
@@ -27,29 +22,25 @@ import org.jboss.logging.Logger;
  * ends by the clock, without any message at that moment.
  */
 @ApplicationScoped
-public class MaintenanceSchedule {
-
-    private static final Logger LOG = Logger.getLogger(MaintenanceSchedule.class);
+public class MaintenanceSchedule extends CompactedTopicState<Long, MaintenanceSchedule.Window> {
 
     private final String service;
-    private final boolean enabled;
-    private final Duration initialLoad;
-    private final ObjectMapper json;
-    private final CompactedTopicFollower follower;
-    private final Map<Long, Window> byId = new HashMap<>();
     private volatile List<Window> windows = List.of();
 
+    /** For CDI's client proxy only. */
+    protected MaintenanceSchedule() {
+        this.service = null;
+    }
+
+    @Inject
     public MaintenanceSchedule(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                                @ConfigProperty(name = "quarkus.application.name") String service,
                                @ConfigProperty(name = "rotation.maintenance.topic", defaultValue = Topics.CONFIG_MAINTENANCE) String topic,
                                @ConfigProperty(name = "rotation.maintenance.enabled", defaultValue = "true") boolean enabled,
                                @ConfigProperty(name = "rotation.maintenance.initial-load-timeout", defaultValue = "10s") Duration initialLoad,
                                ObjectMapper json) {
+        super("maintenance windows", bootstrapServers, topic, enabled, initialLoad, json);
         this.service = service;
-        this.enabled = enabled;
-        this.initialLoad = initialLoad;
-        this.json = json;
-        this.follower = new CompactedTopicFollower(bootstrapServers, topic, this::apply);
     }
 
     /** The window in effect for this service at {@code now}: a full one before a read-only one, the longest first. */
@@ -72,36 +63,32 @@ public class MaintenanceSchedule {
         }
     }
 
-    void start(@Observes StartupEvent started) {
-        if (enabled) {
-            follower.start(initialLoad);
-            LOG.infof("%d maintenance windows known", windows.size());
-        }
+    @Override
+    protected Long keyOf(String messageKey, JsonNode message) {
+        return message == null ? Long.parseLong(messageKey) : message.path("id").asLong();
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
-        follower.stop();
+    @Override
+    protected Window entryOf(Long id, JsonNode m) {
+        if (m.path("cancelled").asBoolean()) {
+            return null;
+        }
+        List<String> services = new ArrayList<>();
+        m.path("affected_services").forEach(s -> services.add(s.asText()));
+        return new Window(id, m.path("title").asText(), m.path("message").asText(null),
+                Instant.parse(m.path("starts_at").asText()), Instant.parse(m.path("ends_at").asText()),
+                List.copyOf(services), m.path("read_only").asBoolean(true));
     }
 
-    /** Applies one message of the topic (the latest state of one window); config-service applies its own writes at once. */
-    public synchronized void apply(String key, byte[] value) {
-        try {
-            JsonNode m = value == null ? null : json.readTree(value);
-            long id = m == null ? Long.parseLong(key) : m.path("id").asLong();
-            if (m == null || m.path("cancelled").asBoolean()) {
-                byId.remove(id);
-            } else {
-                List<String> services = new ArrayList<>();
-                m.path("affected_services").forEach(s -> services.add(s.asText()));
-                byId.put(id, new Window(id, m.path("title").asText(), m.path("message").asText(null),
-                        Instant.parse(m.path("starts_at").asText()), Instant.parse(m.path("ends_at").asText()),
-                        List.copyOf(services), m.path("read_only").asBoolean(true)));
-            }
-            Instant now = Instant.now();
-            byId.values().removeIf(w -> w.endsAt().isBefore(now));
-            windows = List.copyOf(byId.values());
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf("maintenance message %s skipped: %s", key, e.toString());
-        }
+    /** A window that has ended is of no further use. */
+    @Override
+    protected void prune(Map<Long, Window> entries) {
+        Instant now = Instant.now();
+        entries.values().removeIf(w -> w.endsAt().isBefore(now));
+    }
+
+    @Override
+    protected void publish(Map<Long, Window> entries) {
+        windows = List.copyOf(entries.values());
     }
 }

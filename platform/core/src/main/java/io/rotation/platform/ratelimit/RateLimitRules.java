@@ -2,20 +2,15 @@ package io.rotation.platform.ratelimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.rotation.contracts.Topics;
-import io.rotation.platform.kafka.CompactedTopicFollower;
+import io.rotation.platform.kafka.CompactedTopicState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.IOException;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * This service's copy of every enabled rate-limit rule, kept current from the compacted topic that
@@ -23,30 +18,21 @@ import org.jboss.logging.Logger;
  * changed by an admin is enforced by every service within a poll. Reads take an immutable list.
  */
 @ApplicationScoped
-public class RateLimitRules {
+public class RateLimitRules extends CompactedTopicState<Long, RateLimitRule> {
 
-    private static final Logger LOG = Logger.getLogger(RateLimitRules.class);
-
-    private final boolean enabled;
-    private final Duration initialLoad;
-    private final ObjectMapper json;
-    private final CompactedTopicFollower follower;
-    private final Map<Long, RateLimitRule> byId = new HashMap<>();
     private volatile List<RateLimitRule> rules = List.of();
 
+    /** For CDI's client proxy only. */
+    protected RateLimitRules() {
+    }
+
+    @Inject
     public RateLimitRules(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                           @ConfigProperty(name = "rotation.rate-limits.topic", defaultValue = Topics.CONFIG_RATE_LIMITS) String topic,
                           @ConfigProperty(name = "rotation.rate-limits.enabled", defaultValue = "true") boolean enabled,
                           @ConfigProperty(name = "rotation.rate-limits.initial-load-timeout", defaultValue = "10s") Duration initialLoad,
                           ObjectMapper json) {
-        this.enabled = enabled;
-        this.initialLoad = initialLoad;
-        this.json = json;
-        this.follower = new CompactedTopicFollower(bootstrapServers, topic, this::apply);
-    }
-
-    public boolean enabled() {
-        return enabled;
+        super("rate-limit rules", bootstrapServers, topic, enabled, initialLoad, json);
     }
 
     public List<RateLimitRule> current() {
@@ -93,33 +79,23 @@ public class RateLimitRules {
     public record Applied(RateLimitRule rule, String subject) {
     }
 
-    void start(@Observes StartupEvent started) {
-        if (enabled) {
-            follower.start(initialLoad);
-            LOG.infof("%d rate-limit rules loaded", rules.size());
-        }
+    @Override
+    protected Long keyOf(String messageKey, JsonNode message) {
+        return message == null ? Long.parseLong(messageKey) : message.path("id").asLong();
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
-        follower.stop();
+    @Override
+    protected RateLimitRule entryOf(Long id, JsonNode message) {
+        if (message.path("deleted").asBoolean() || !message.path("enabled").asBoolean(true)) {
+            return null;
+        }
+        return RateLimitRule.of(id, message.path("identifier_type").asText(), message.path("identifier").asText(),
+                message.path("endpoint_pattern").asText(), message.path("max_requests").asInt(),
+                message.path("window_seconds").asInt(), message.path("block_seconds").asInt(0));
     }
 
-    /** Applies one message of the topic (the latest state of one rule); config-service applies its own writes at once. */
-    public synchronized void apply(String key, byte[] value) {
-        try {
-            JsonNode message = value == null ? null : json.readTree(value);
-            long id = message == null ? Long.parseLong(key) : message.path("id").asLong();
-            if (message == null || message.path("deleted").asBoolean() || !message.path("enabled").asBoolean(true)) {
-                byId.remove(id);
-            } else {
-                byId.put(id, RateLimitRule.of(id, message.path("identifier_type").asText(),
-                        message.path("identifier").asText(), message.path("endpoint_pattern").asText(),
-                        message.path("max_requests").asInt(), message.path("window_seconds").asInt(),
-                        message.path("block_seconds").asInt(0)));
-            }
-            rules = List.copyOf(new ArrayList<>(byId.values()));
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf("rate-limit message %s skipped: %s", key, e.toString());
-        }
+    @Override
+    protected void publish(Map<Long, RateLimitRule> entries) {
+        rules = List.copyOf(entries.values());
     }
 }
