@@ -42,6 +42,21 @@ def strip_volatile(node):
             strip_volatile(value)
 
 
+def complete_jobs(docs):
+    """A service's src/main/kubernetes Job (extra env for the migration Job) makes Quarkus emit that Job
+    without the image and restart policy it generates otherwise: the Job runs the Deployment's image."""
+    images = [c.get("image") for d in docs if d["kind"] == "Deployment"
+              for c in d["spec"]["template"]["spec"].get("containers", []) if c.get("image")]
+    for doc in docs:
+        if doc["kind"] != "Job":
+            continue
+        pod = doc["spec"]["template"]["spec"]
+        pod.setdefault("restartPolicy", "OnFailure")
+        for container in pod.get("containers", []):
+            if not container.get("image") and images:
+                container["image"] = images[0]
+
+
 def dump(docs):
     return "".join("---\n" + yaml.safe_dump(d, sort_keys=True, default_flow_style=False) for d in docs)
 
@@ -53,6 +68,7 @@ def render_services(files):
         if not source.exists():
             sys.exit(f"render: {source} is missing; build first (./mvnw -B install -DskipTests)")
         docs = [d for d in yaml.safe_load_all(source.read_text()) if d]
+        complete_jobs(docs)
         own = []
         for doc in docs:
             strip_volatile(doc)

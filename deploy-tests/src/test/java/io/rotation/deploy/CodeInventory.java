@@ -80,7 +80,7 @@ final class CodeInventory {
         Set<String> topics = new TreeSet<>();
         for (Path source : javaSources(Repo.path("platform/core/src/main/java"))) {
             String text = Repo.read(source);
-            if (text.contains("new CompactedTopicFollower(")) {
+            if (text.contains("new CompactedTopicFollower(") || text.contains(" extends CompactedTopicState<")) {
                 Matcher m = TOPIC_CONSTANT.matcher(text);
                 while (m.find()) {
                     topics.add(topicConstant(m.group(1)));

@@ -45,7 +45,7 @@ class KafkaUsersManifestTest {
     @Test
     void everyServiceReadsTheCompactedConfigurationTopicsWithoutWritingThemUnlessItOwnsThem() {
         assertThat(CodeInventory.followedTopics()).contains(Topics.CONFIG_FLAGS, Topics.CONFIG_RATE_LIMITS,
-                Topics.CONFIG_MAINTENANCE);
+                Topics.CONFIG_MAINTENANCE, Topics.CONFIG_SETTINGS, Topics.CONFIG_CACHE_RULES);
         for (KafkaAcls.User user : KafkaAcls.users()) {
             if (user.name().equals(KafkaAcls.REPLAY_USER)) {
                 continue;

@@ -2,6 +2,7 @@ package io.rotation.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,30 @@ class ManifestsAreValidTest {
             ManifestModels.problems(patch.doc()).forEach(p -> problems.add(patch + ": " + p));
         }
         assertThat(manifests.patches()).isNotEmpty();
+        assertThat(problems).isEmpty();
+    }
+
+    /** The models accept a pod without an image or a Job without a restart policy; the API server does not. */
+    @Test
+    void everyWorkloadsContainersHaveAnImageAndEveryJobARestartPolicyAJobMayHave() {
+        List<String> problems = new ArrayList<>();
+        for (String kind : List.of("Deployment", "StatefulSet", "Job")) {
+            for (Manifests.Resource resource : manifests.resources(kind)) {
+                JsonNode pod = resource.doc().path("spec").path("template").path("spec");
+                for (String list : List.of("initContainers", "containers")) {
+                    pod.path(list).forEach(c -> {
+                        if (c.path("image").asText().isBlank()) {
+                            problems.add(resource + ": container " + c.path("name").asText() + " has no image");
+                        }
+                    });
+                }
+                String restart = pod.path("restartPolicy").asText();
+                if (kind.equals("Job") && !Set.of("Never", "OnFailure").contains(restart)) {
+                    problems.add(resource + ": restartPolicy '" + restart + "' (a Job needs Never or OnFailure)");
+                }
+            }
+        }
+        assertThat(manifests.resources("Job")).isNotEmpty();
         assertThat(problems).isEmpty();
     }
 
