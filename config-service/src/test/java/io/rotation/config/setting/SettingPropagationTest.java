@@ -39,10 +39,13 @@ class SettingPropagationTest {
     @Test
     void aSettingOnTheTopicIsReadWithThisEnvironmentsOverrideWithinASecond() throws Exception {
         String key = SettingApiTest.key("followed");
+        // this run's environment: "test" under Maven alone, "development" under ./rotation (ROTATION_ENVIRONMENT=local)
+        String here = settings.environment();
+        String elsewhere = "production".equals(here) ? "staging" : "production";
         try (KafkaProducer<String, byte[]> producer = producer()) {
             send(producer, Topics.CONFIG_SETTINGS, key, "{\"key\": \"" + key + "\", \"deleted\": false, \"setting_type\": "
-                    + "\"number\", \"value\": \"0.7\", \"secret\": false, \"overrides\": {\"test\": \"0.9\", "
-                    + "\"production\": \"0.1\"}}");
+                    + "\"number\", \"value\": \"0.7\", \"secret\": false, \"overrides\": {\"" + here + "\": \"0.9\", "
+                    + "\"" + elsewhere + "\": \"0.1\"}}");
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                     .until(() -> settings.number(key, 0) == 0.9);
             send(producer, Topics.CONFIG_SETTINGS, key, null);
