@@ -1,11 +1,11 @@
 package io.rotation.analytics.jobs.handler;
 
+import io.rotation.analytics.jobs.repository.RetentionRepository;
 import io.rotation.analytics.jobs.service.AnalyticsRetention;
 import io.rotation.platform.jobs.JobContext;
 import io.rotation.platform.jobs.JobHandler;
 import io.rotation.platform.jobs.JobLevel;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -18,10 +18,12 @@ public class AnalyticsCleanupJob implements JobHandler {
 
     private final Pool pool;
     private final AnalyticsRetention retention;
+    private final RetentionRepository retentionRows;
 
-    public AnalyticsCleanupJob(Pool pool, AnalyticsRetention retention) {
+    public AnalyticsCleanupJob(Pool pool, AnalyticsRetention retention, RetentionRepository retentionRows) {
         this.pool = pool;
         this.retention = retention;
+        this.retentionRows = retentionRows;
     }
 
     @Override
@@ -32,9 +34,7 @@ public class AnalyticsCleanupJob implements JobHandler {
     @Override
     public Map<String, Object> run(JobContext job) {
         job.progress(0, 2L);
-        int deleted = pool.preparedQuery("select cleanup_old_analytics_data(make_interval(months => $1)) as deleted")
-                .execute(Tuple.of(retention.months())).await().atMost(TIMEOUT)
-                .iterator().next().getInteger("deleted");
+        int deleted = retentionRows.deletePastRetention(pool, retention.months()).await().atMost(TIMEOUT);
         job.log(JobLevel.INFO, deleted + " rows past retention deleted");
         job.progress(1, 2L);
         int dropped = 0;

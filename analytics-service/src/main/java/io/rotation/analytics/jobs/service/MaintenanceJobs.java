@@ -1,6 +1,7 @@
 package io.rotation.analytics.jobs.service;
 
 import io.quarkus.scheduler.Scheduled;
+import io.rotation.analytics.jobs.repository.RetentionRepository;
 import io.rotation.analytics.similarity.service.SimilarityService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -40,13 +41,16 @@ public class MaintenanceJobs {
     private final Duration staleAfter;
     private final SimilarityService similarity;
     private final AnalyticsRetention retention;
+    private final RetentionRepository retentionRows;
 
     public MaintenanceJobs(Pool pool, @ConfigProperty(name = "rotation.analytics.maintenance.stale-after",
-            defaultValue = "PT2H") Duration staleAfter, SimilarityService similarity, AnalyticsRetention retention) {
+            defaultValue = "PT2H") Duration staleAfter, SimilarityService similarity, AnalyticsRetention retention,
+                           RetentionRepository retentionRows) {
         this.pool = pool;
         this.staleAfter = staleAfter;
         this.similarity = similarity;
         this.retention = retention;
+        this.retentionRows = retentionRows;
     }
 
     @Scheduled(cron = "0 15 0 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -98,9 +102,7 @@ public class MaintenanceJobs {
     public Uni<Optional<Long>> cleanUp(LocalDate day) {
         int months = retention.months();
         return run("analytics_cleanup", day, new JsonObject().put("retention_months", months),
-                c -> c.preparedQuery("select cleanup_old_analytics_data(make_interval(months => $1)) as deleted")
-                        .execute(Tuple.of(months))
-                        .map(rows -> new JsonObject().put("rows_deleted", rows.iterator().next().getInteger("deleted"))));
+                c -> retentionRows.deletePastRetention(c, months).map(deleted -> new JsonObject().put("rows_deleted", deleted)));
     }
 
     private Uni<Optional<Long>> run(String type, LocalDate day, JsonObject parameters,
