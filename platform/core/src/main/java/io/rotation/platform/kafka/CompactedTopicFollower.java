@@ -124,6 +124,8 @@ public final class CompactedTopicFollower {
     private void ensureCompacted() {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the admin client refuses an API timeout shorter than its request timeout (30 s by default)
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         config.putAll(KafkaSecurity.settings());
         try (Admin admin = Admin.create(config)) {
