@@ -9,17 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The hand labels of bench/matching/labels.csv: which track of its release each video is. */
+/**
+ * The hand labels of bench/matching/labels.csv (split into a tuning and a held-out half) and
+ * labels-fresh.csv (labelled later, before the scorer ever saw them): which track of its release each video is.
+ */
 public final class Labels {
 
     public static final Path PATH = RepoRoot.find().resolve("bench/matching/labels.csv");
+    public static final Path FRESH = RepoRoot.find().resolve("bench/matching/labels-fresh.csv");
 
     /**
      * One labelled video. {@code positions} are the right tracks' positions (two when the release lists
      * the song on two media); empty when the video is none of the release's tracks.
      */
     public record Label(long releaseId, String videoId, String videoTitle, Set<String> positions, boolean unsure,
-                        String note) {
+                        String note, boolean fresh) {
 
         public boolean isTrack() {
             return !unsure && !positions.isEmpty();
@@ -29,9 +33,14 @@ public final class Labels {
             return !unsure && positions.isEmpty();
         }
 
-        /** The half of the labels the weights were tuned on; the other half is held out. */
+        /** The half of labels.csv the weights were tuned on; the other half and the fresh labels are held out. */
         public boolean tuning() {
-            return Long.hashCode(releaseId * 0x9E3779B97F4A7C15L >>> 17) % 2 == 0;
+            return !fresh && Long.hashCode(releaseId * 0x9E3779B97F4A7C15L >>> 17) % 2 == 0;
+        }
+
+        /** The held-out half of labels.csv. */
+        public boolean heldOut() {
+            return !fresh && !tuning();
         }
     }
 
@@ -39,10 +48,16 @@ public final class Labels {
     }
 
     public static List<Label> all() {
+        List<Label> out = new ArrayList<>(read(PATH, false));
+        out.addAll(read(FRESH, true));
+        return out;
+    }
+
+    private static List<Label> read(Path path, boolean fresh) {
         try {
             List<Label> out = new ArrayList<>();
             boolean header = true;
-            for (String line : Files.readAllLines(PATH, StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
                 }
@@ -54,11 +69,11 @@ public final class Labels {
                 String label = f.get(4);
                 boolean unsure = label.equals("unsure");
                 Set<String> positions = unsure || label.equals("none") ? Set.of() : Set.of(label.split("\\|"));
-                out.add(new Label(Long.parseLong(f.get(0)), f.get(1), f.get(2), positions, unsure, f.get(6)));
+                out.add(new Label(Long.parseLong(f.get(0)), f.get(1), f.get(2), positions, unsure, f.get(6), fresh));
             }
             return out;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + PATH, e);
+            throw new IllegalStateException("cannot read " + path, e);
         }
     }
 

@@ -52,7 +52,8 @@ public final class MatchingBench {
             return;
         }
         LabelledRun.Figures tune = run.figures(thresholds, Labels.Label::tuning);
-        LabelledRun.Figures held = run.figures(thresholds, l -> !l.tuning());
+        LabelledRun.Figures held = run.figures(thresholds, Labels.Label::heldOut);
+        LabelledRun.Figures fresh = run.figures(thresholds, Labels.Label::fresh);
         LabelledRun.Figures all = run.figures(thresholds, l -> true);
         System.out.printf(Locale.ROOT, "thresholds: auto_approved >= %.2f, needs_review >= %.2f%n",
                 thresholds.autoApprove(), thresholds.review());
@@ -60,6 +61,7 @@ public final class MatchingBench {
                 "auto", "precision", "recall", "track→review", "track→drop", "none→review");
         row("tuning", tune);
         row("held-out", held);
+        row("fresh", fresh);
         row("all", all);
         System.out.println();
         System.out.println("threshold sweep on the tuning half (precision / recall of auto_approved):");
@@ -86,13 +88,16 @@ public final class MatchingBench {
                         + "\"labels_track\": %d, \"labels_none\": %d, "
                         + "\"precision_tuning\": %.4f, \"recall_tuning\": %.4f, "
                         + "\"precision_held_out\": %.4f, \"recall_held_out\": %.4f, "
+                        + "\"labels_fresh_track\": %d, \"labels_fresh_none\": %d, "
+                        + "\"precision_fresh\": %.4f, \"recall_fresh\": %.4f, "
                         + "\"precision_all\": %.4f, \"recall_all\": %.4f, "
                         + "\"track_review_rate_all\": %.4f, \"none_review_rate_all\": %.4f, "
                         + "\"tracks\": %d, \"tracks_per_sec\": %.0f, \"baseline_tracks_per_sec\": %.0f, "
                         + "\"ratio_to_baseline\": %.4f}",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), System.getProperty("bench.commit", "unknown"),
                 thresholds.autoApprove(), thresholds.review(), all.tracks(), all.nones(), tune.precision(),
-                tune.recall(), held.precision(), held.recall(), all.precision(), all.recall(),
+                tune.recall(), held.precision(), held.recall(), fresh.tracks(), fresh.nones(), fresh.precision(),
+                fresh.recall(), all.precision(), all.recall(),
                 all.trackReviewRate(), all.noneReviewRate(), tracks, scorer, baseline, scorer / baseline);
         String results = System.getProperty("bench.results");
         if (results != null) {
@@ -164,7 +169,7 @@ public final class MatchingBench {
             boolean missed = o.label().isTrack() && !(auto && o.right());
             if (wrong || missed) {
                 System.out.printf(Locale.ROOT, "%s %-8s R%d %s [%s] -> %s %.3f %s%n", wrong ? "WRONG" : "MISS ",
-                        o.label().tuning() ? "tuning" : "held-out", o.label().releaseId(), o.label().videoTitle(),
+                        o.label().tuning() ? "tuning" : o.label().fresh() ? "fresh" : "held-out", o.label().releaseId(), o.label().videoTitle(),
                         String.join("|", o.label().positions()), o.position(), o.confidence(), o.parts());
             }
         }

@@ -134,6 +134,17 @@ record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, Lis
         return out;
     }
 
+    /** The track's title names a version of it ("Original Mix", "Album Version", "Dub"). */
+    boolean isAMix() {
+        return versionWords.stream().anyMatch(Vocabulary.GENERIC_MIX::contains);
+    }
+
+    /** The track names the default cut it is ("Album Version", "Radio Edit"), not a named mix ("Club Mix"). */
+    boolean namesADefaultCut() {
+        return mixWords.stream().noneMatch(Vocabulary.NAMED_CUT::contains) && mixWords.stream()
+                .anyMatch(w -> (Vocabulary.DEFAULT_CUT.contains(w) && !w.equals("version")) || w.equals("radio"));
+    }
+
     static boolean namesAVersion(String w) {
         return Vocabulary.STRONG_VERSION.contains(w) || Vocabulary.MEDIUM_VERSION.contains(w)
                 || Vocabulary.GENERIC_MIX.contains(w) || Vocabulary.NOT_MUSIC.contains(w);

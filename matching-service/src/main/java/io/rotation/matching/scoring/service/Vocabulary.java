@@ -11,6 +11,11 @@ final class Vocabulary {
             "acappella", "acoustic", "unplugged", "rehearsal", "bootleg", "nightcore", "reprise", "mashup",
             "slowed", "reverb", "8d", "piano", "orchestral", "symphonic", "concert", "koncert", "konzert",
             "concierto", "tv");
+    /** Versions that are a performance rather than the record: another recording. */
+    static final Set<String> PERFORMANCE = Set.of("live", "concert", "koncert", "konzert", "concierto", "tv",
+            "unplugged", "rehearsal", "bootleg");
+    /** Mix words that name which cut ("Club Mix", "Vocal Mix"), unlike "Mix" or "Version" alone. */
+    static final Set<String> NAMED_CUT = Set.of("club", "vocal", "vox", "main");
     /** Another cut of the same recording: right only when the track is that cut. */
     static final Set<String> MEDIUM_VERSION = Set.of("dub", "edit", "extended", "radio", "remix", "rmx", "reedit",
             "rework", "dubbed", "megamix");

@@ -19,6 +19,8 @@ final class Weighing {
     /** The release's own page lists the video: its editors already tied it to this release. */
     static final double LISTED_BY_RELEASE = 1.0;
     static final double STRONG_VERSION = -4.0;
+    /** A performance (live, on TV, a dated show) is another recording, however well its title and length fit. */
+    static final double PERFORMANCE = -6.0;
     static final double MEDIUM_VERSION = -3.5;
     static final double NOT_MUSIC = -6.0;
     static final double OTHER_MIX = -3.0;
@@ -58,9 +60,8 @@ final class Weighing {
         if (Candidate.SOURCE_RELEASE_VIDEO.equals(video.candidate().source())) {
             logit += LISTED_BY_RELEASE;
         }
-        boolean trackIsAMix = track.versionWords().stream().anyMatch(Vocabulary.GENERIC_MIX::contains);
         for (String conflict : e.versionConflicts) {
-            logit += conflictWeight(conflict) + (trackIsAMix ? ANOTHER_CUT_OF_A_MIX : 0);
+            logit += conflictWeight(conflict) + (track.isAMix() ? ANOTHER_CUT_OF_A_MIX : 0);
         }
         Set<String> distinctive = track.distinctiveMixWords();
         if (!distinctive.isEmpty()) {
@@ -167,7 +168,8 @@ final class Weighing {
 
     private static void versions(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {
         boolean otherMixNamed = false;
-        boolean trackIsAMix = track.versionWords().stream().anyMatch(Vocabulary.GENERIC_MIX::contains);
+        boolean trackIsAMix = track.isAMix();
+        Set<String> cutsNamed = new java.util.TreeSet<>();
         for (String w : video.words()) {
             if (track.ownWords().contains(w) || release.titleWordSet().contains(w)
                     || release.artistWords().contains(w) || (trackIsAMix && Vocabulary.GENERIC_MIX.contains(w))) {
@@ -182,6 +184,15 @@ final class Weighing {
             } else if (Vocabulary.GENERIC_MIX.contains(w) && !w.equals("original") && !w.equals("version")) {
                 otherMixNamed = true;
             }
+        }
+        for (String w : video.words()) {
+            if (Vocabulary.NAMED_CUT.contains(w) && !track.ownWords().contains(w)) {
+                cutsNamed.add(w);
+            }
+        }
+        String date = performanceDate(track, video);
+        if (date != null && !release.live()) {
+            e.versionConflicts.add(PERFORMANCE_DATE + date);
         }
         Set<String> spelledByInitials = new java.util.HashSet<>();
         for (String w : video.words()) {
@@ -199,6 +210,9 @@ final class Weighing {
         boolean ownMixNamed = !distinctive.isEmpty() && weight(e.missingMixWords) < 0.5 * weight(distinctive);
         if ((otherMixNamed || trackIsAMix) && !ownMixNamed && !e.unexplainedWords.isEmpty()) {
             e.versionConflicts.add("other mix: " + String.join(" ", e.unexplainedWords));
+        } else if (!cutsNamed.isEmpty() && track.namesADefaultCut()) {
+            // "(Club Mix)" where the track is "(Album Version)": both name their cut, and not the same one
+            e.versionConflicts.add("other mix: " + String.join(" ", cutsNamed));
         }
         e.albumUpload = video.albumPhrase();
     }
@@ -340,11 +354,44 @@ final class Weighing {
         return n != null && track.numbers().contains(n);
     }
 
+    private static final String PERFORMANCE_DATE = "performance date: ";
+
+    /**
+     * A day, month and year in a row ("28 6 09", "1-3-2011") that the track's title does not have: the upload
+     * is dated like a recorded show, not like a record.
+     */
+    static String performanceDate(TrackProfile track, VideoProfile video) {
+        List<String> words = video.words();
+        for (int i = 0; i + 2 < words.size(); i++) {
+            String a = words.get(i);
+            String b = words.get(i + 1);
+            String y = words.get(i + 2);
+            if (!isSmallInt(a) || !isSmallInt(b) || !(y.length() == 2 || y.length() == 4 && (y.startsWith("19")
+                    || y.startsWith("20"))) || !y.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            int d = Integer.parseInt(a);
+            int m = Integer.parseInt(b);
+            boolean date = (d >= 1 && d <= 31 && m >= 1 && m <= 12) || (d >= 1 && d <= 12 && m >= 1 && m <= 31);
+            if (date && !(track.ownWords().contains(a) && track.ownWords().contains(b) && track.ownWords().contains(y))) {
+                return a + " " + b + " " + y;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSmallInt(String w) {
+        return !w.isEmpty() && w.length() <= 2 && w.chars().allMatch(Character::isDigit);
+    }
+
     private static boolean isLiveWord(String w) {
         return w.equals("live") || w.equals("concert");
     }
 
     private static double conflictWeight(String conflict) {
+        if (Vocabulary.PERFORMANCE.contains(conflict) || conflict.startsWith(PERFORMANCE_DATE)) {
+            return PERFORMANCE;
+        }
         if (Vocabulary.STRONG_VERSION.contains(conflict)) {
             return STRONG_VERSION;
         }

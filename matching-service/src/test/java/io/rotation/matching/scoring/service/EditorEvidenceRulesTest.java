@@ -105,6 +105,39 @@ class EditorEvidenceRulesTest {
         assertThat(status(a)).contains(MatchStatus.auto_approved);
     }
 
+    @Test
+    void aLiveUploadIsNeverAutoApprovedForTheStudioTrackEvenWhenItsLengthFits() {
+        ReleaseContext release = release("Billion Dollar Babies", "Alice Cooper", track("1", "Hello Hooray", 254),
+                track("2", "Raped And Freezin'", 195), track("3", "Elected", 245));
+
+        assertThat(judged(release, video("Raped And Freezin' (Live)", 195)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        assertThat(judged(release, video("Raped And Freezin'", 200)))
+                .isEqualTo(new Judged("2", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void anUploadDatedLikeAShowIsAPerformance() {
+        ReleaseContext release = release("Edredón", "Edredón", track("1", "Querido Pedagogo", null),
+                track("2", "Bautismo", null), track("5", "Dialéctica (Entre L'Humain Et La Machine)", null));
+
+        assertThat(judged(release, video("Dialéctica Gruta 77 28 6 09 EdredoN", 457)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        assertThat(judged(release, video("Edredón - Dialéctica (1-3-2011)", 457)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        assertThat(judged(release, video("Edredón - Dialéctica", 457)))
+                .isEqualTo(new Judged("5", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void aClubMixIsNotTheAlbumVersion() {
+        ReleaseContext release = release("Say It Again", "Jestofunk", track("1", "Say It Again (Original Radio Edit)", 222),
+                track("2", "Say It Again (Album Version)", null));
+
+        assertThat(judged(release, video("Jestofunk - Say It Again (Club Mix) 12", 386)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+    }
+
     private record Judged(String position, MatchStatus status) {
     }
 
