@@ -10,20 +10,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The hand labels of bench/matching/labels.csv (split into a tuning and a held-out half) and
- * labels-fresh.csv (labelled later, before the scorer ever saw them): which track of its release each video is.
+ * The hand labels of bench/matching/labels.csv (split into a tuning and a held-out half) and the fresh sets
+ * labels-fresh*.csv (each labelled later, before the scorer was run on it): which track of its release each video is.
  */
 public final class Labels {
 
     public static final Path PATH = RepoRoot.find().resolve("bench/matching/labels.csv");
-    public static final Path FRESH = RepoRoot.find().resolve("bench/matching/labels-fresh.csv");
+    /** The fresh sets, in the order they were labelled. */
+    public static final List<Path> FRESH = List.of(RepoRoot.find().resolve("bench/matching/labels-fresh.csv"),
+            RepoRoot.find().resolve("bench/matching/labels-fresh-2.csv"));
 
     /**
      * One labelled video. {@code positions} are the right tracks' positions (two when the release lists
      * the song on two media); empty when the video is none of the release's tracks.
      */
     public record Label(long releaseId, String videoId, String videoTitle, Set<String> positions, boolean unsure,
-                        String note, boolean fresh) {
+                        String note, int freshSet) {
+
+        /** Labelled after labels.csv, in fresh set {@code freshSet} (1, 2…); 0 for labels.csv. */
+        public boolean fresh() {
+            return freshSet > 0;
+        }
 
         public boolean isTrack() {
             return !unsure && !positions.isEmpty();
@@ -35,12 +42,12 @@ public final class Labels {
 
         /** The half of labels.csv the weights were tuned on; the other half and the fresh labels are held out. */
         public boolean tuning() {
-            return !fresh && Long.hashCode(releaseId * 0x9E3779B97F4A7C15L >>> 17) % 2 == 0;
+            return !fresh() && Long.hashCode(releaseId * 0x9E3779B97F4A7C15L >>> 17) % 2 == 0;
         }
 
         /** The held-out half of labels.csv. */
         public boolean heldOut() {
-            return !fresh && !tuning();
+            return !fresh() && !tuning();
         }
     }
 
@@ -48,12 +55,14 @@ public final class Labels {
     }
 
     public static List<Label> all() {
-        List<Label> out = new ArrayList<>(read(PATH, false));
-        out.addAll(read(FRESH, true));
+        List<Label> out = new ArrayList<>(read(PATH, 0));
+        for (int i = 0; i < FRESH.size(); i++) {
+            out.addAll(read(FRESH.get(i), i + 1));
+        }
         return out;
     }
 
-    private static List<Label> read(Path path, boolean fresh) {
+    private static List<Label> read(Path path, int freshSet) {
         try {
             List<Label> out = new ArrayList<>();
             boolean header = true;
@@ -69,7 +78,7 @@ public final class Labels {
                 String label = f.get(4);
                 boolean unsure = label.equals("unsure");
                 Set<String> positions = unsure || label.equals("none") ? Set.of() : Set.of(label.split("\\|"));
-                out.add(new Label(Long.parseLong(f.get(0)), f.get(1), f.get(2), positions, unsure, f.get(6), fresh));
+                out.add(new Label(Long.parseLong(f.get(0)), f.get(1), f.get(2), positions, unsure, f.get(6), freshSet));
             }
             return out;
         } catch (IOException e) {

@@ -53,7 +53,8 @@ public final class MatchingBench {
         }
         LabelledRun.Figures tune = run.figures(thresholds, Labels.Label::tuning);
         LabelledRun.Figures held = run.figures(thresholds, Labels.Label::heldOut);
-        LabelledRun.Figures fresh = run.figures(thresholds, Labels.Label::fresh);
+        LabelledRun.Figures fresh = run.figures(thresholds, l -> l.freshSet() == 1);
+        LabelledRun.Figures fresh2 = run.figures(thresholds, l -> l.freshSet() == 2);
         LabelledRun.Figures all = run.figures(thresholds, l -> true);
         System.out.printf(Locale.ROOT, "thresholds: auto_approved >= %.2f, needs_review >= %.2f%n",
                 thresholds.autoApprove(), thresholds.review());
@@ -61,7 +62,8 @@ public final class MatchingBench {
                 "auto", "precision", "recall", "track→review", "track→drop", "none→review");
         row("tuning", tune);
         row("held-out", held);
-        row("fresh", fresh);
+        row("fresh-1", fresh);
+        row("fresh-2", fresh2);
         row("all", all);
         System.out.println();
         System.out.println("threshold sweep on the tuning half (precision / recall of auto_approved):");
@@ -90,6 +92,8 @@ public final class MatchingBench {
                         + "\"precision_held_out\": %.4f, \"recall_held_out\": %.4f, "
                         + "\"labels_fresh_track\": %d, \"labels_fresh_none\": %d, "
                         + "\"precision_fresh\": %.4f, \"recall_fresh\": %.4f, "
+                        + "\"labels_fresh2_track\": %d, \"labels_fresh2_none\": %d, "
+                        + "\"precision_fresh2\": %.4f, \"recall_fresh2\": %.4f, "
                         + "\"precision_all\": %.4f, \"recall_all\": %.4f, "
                         + "\"track_review_rate_all\": %.4f, \"none_review_rate_all\": %.4f, "
                         + "\"tracks\": %d, \"tracks_per_sec\": %.0f, \"baseline_tracks_per_sec\": %.0f, "
@@ -97,7 +101,8 @@ public final class MatchingBench {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), System.getProperty("bench.commit", "unknown"),
                 thresholds.autoApprove(), thresholds.review(), all.tracks(), all.nones(), tune.precision(),
                 tune.recall(), held.precision(), held.recall(), fresh.tracks(), fresh.nones(), fresh.precision(),
-                fresh.recall(), all.precision(), all.recall(),
+                fresh.recall(), fresh2.tracks(), fresh2.nones(), fresh2.precision(), fresh2.recall(), all.precision(),
+                all.recall(),
                 all.trackReviewRate(), all.noneReviewRate(), tracks, scorer, baseline, scorer / baseline);
         String results = System.getProperty("bench.results");
         if (results != null) {
@@ -169,7 +174,7 @@ public final class MatchingBench {
             boolean missed = o.label().isTrack() && !(auto && o.right());
             if (wrong || missed) {
                 System.out.printf(Locale.ROOT, "%s %-8s R%d %s [%s] -> %s %.3f %s%n", wrong ? "WRONG" : "MISS ",
-                        o.label().tuning() ? "tuning" : o.label().fresh() ? "fresh" : "held-out", o.label().releaseId(), o.label().videoTitle(),
+                        o.label().tuning() ? "tuning" : o.label().fresh() ? "fresh-" + o.label().freshSet() : "held-out", o.label().releaseId(), o.label().videoTitle(),
                         String.join("|", o.label().positions()), o.position(), o.confidence(), o.parts());
             }
         }
