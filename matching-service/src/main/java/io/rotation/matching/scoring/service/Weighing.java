@@ -32,6 +32,8 @@ final class Weighing {
     static final double POSITION = 1.5;
     static final double TITLE_IS_RELEASE_TITLE = -3.0;
     static final double TOO_LONG_UNTIMED = -3.0;
+    /** The track's title has a number (a part, a dub) and the candidate names that one: this part, not its siblings. */
+    static final double SAME_NUMBER = 1.5;
     /** The track's title has a number (a part, a dub) and the candidate names another one: another part. */
     static final double OTHER_NUMBER = -3.0;
     /** A music video where the release has that song's video too (DVD), or an audio upload of a video track. */
@@ -82,6 +84,8 @@ final class Weighing {
         }
         if (e.otherNumber != null) {
             logit += OTHER_NUMBER;
+        } else if (track.numbers().stream().anyMatch(video.numbers()::contains)) {
+            logit += SAME_NUMBER;
         }
         if (e.otherMedium != null) {
             logit += OTHER_MEDIUM;

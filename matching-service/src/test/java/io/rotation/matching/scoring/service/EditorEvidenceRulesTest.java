@@ -138,6 +138,15 @@ class EditorEvidenceRulesTest {
                 .isNotEqualTo(MatchStatus.auto_approved);
     }
 
+    @Test
+    void aVideoNamingThePartIsThatPart() {
+        ReleaseContext release = release("Universal", "Solar House", track("A", "Universal (Part One)", null),
+                track("B1", "Universal (Part Two)", null), track("B2", "Basement Nights", null));
+
+        assertThat(judged(release, video("Solar House - Universal Pt.1", 409)))
+                .isEqualTo(new Judged("A", MatchStatus.auto_approved));
+    }
+
     private record Judged(String position, MatchStatus status) {
     }
 
