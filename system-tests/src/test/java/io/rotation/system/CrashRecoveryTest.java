@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +35,12 @@ class CrashRecoveryTest {
             Gateway.as(listener.token()).body(Map.of("plays", plays)).post("/api/v1/plays/batch")
                     .then().statusCode(200).body("stored", equalTo(BATCH_SIZE));
             if (b == BATCHES / 2) {
-                kill("analytics-service"); // while it is consuming the first half
+                LocalServices.kill("analytics-service"); // while it is consuming the first half
             }
         }
-        kill("user-features-service"); // while its relay still publishes the second half
+        LocalServices.kill("user-features-service"); // while its relay still publishes the second half
 
-        restartServices();
+        LocalServices.restart();
 
         // a client that never saw its last answers retries everything: still stored once
         Gateway.as(listener.token()).body(Map.of("plays", List.of(Map.of("track_id", 1,
@@ -62,28 +58,5 @@ class CrashRecoveryTest {
     private static long totalPlays(Gateway.Listener listener) {
         return Gateway.as(listener.token()).get("/api/v1/stats/me").then().statusCode(200)
                 .extract().jsonPath().getLong("total_plays");
-    }
-
-    private static void kill(String service) throws IOException, InterruptedException {
-        Path pidFile = state().resolve("pids").resolve(service + ".pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
-    }
-
-    private static void restartServices() throws IOException, InterruptedException {
-        Process up = new ProcessBuilder(repoRoot().resolve("rotation").toString(), "services", "up")
-                .directory(repoRoot().toFile()).inheritIO().start();
-        assertThat(up.waitFor(240, TimeUnit.SECONDS)).as("services restart in time").isTrue();
-        assertThat(up.exitValue()).isZero();
-    }
-
-    private static Path repoRoot() {
-        return Path.of(System.getProperty("rotation.repo.root", "..")).toAbsolutePath().normalize();
-    }
-
-    private static Path state() {
-        String state = System.getenv("ROTATION_STATE");
-        return state != null ? Path.of(state) : repoRoot().resolve(".state");
     }
 }

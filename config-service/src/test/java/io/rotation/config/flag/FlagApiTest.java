@@ -36,6 +36,41 @@ class FlagApiTest {
     private final String admin = TestTokens.admin(adminId);
 
     @Test
+    void aFlagChangesAuditEntryNamesTheAdminTheRequestIdAndTheClientAddress() throws Exception {
+        String key = key();
+        String requestId = "req-" + UUID.randomUUID();
+        try (KafkaTail audit = tail(Topics.AUDIT_ENTRIES)) {
+            long id = given().auth().oauth2(admin).contentType("application/json")
+                    .body(Map.of("key", key, "flag_type", "boolean", "enabled", false))
+                    .post("/api/v1/flags").then().statusCode(201).extract().jsonPath().getLong("id");
+            given().auth().oauth2(admin).contentType("application/json").header("X-Request-Id", requestId)
+                    .header("User-Agent", "flag-console/2.0").body(Map.of("enabled", true))
+                    .patch("/api/v1/flags/" + key).then().statusCode(200);
+
+            List<JsonNode> entries = audit.await(r -> ("feature_flag:" + id).equals(r.key()), 2, Duration.ofSeconds(20))
+                    .stream().map(r -> read(r.value())).toList();
+            JsonNode change = entries.stream().filter(e -> e.path("action").asText().equals("flag_changed"))
+                    .findFirst().orElseThrow();
+            assertThat(change.path("service").asText()).isEqualTo("config-service");
+            assertThat(change.path("user_id").asLong()).isEqualTo(adminId);
+            assertThat(change.path("actor_type").asText()).isEqualTo("user");
+            assertThat(change.path("request_id").asText()).isEqualTo(requestId);
+            assertThat(change.path("ip_address").asText()).isNotBlank();
+            assertThat(change.path("user_agent").asText()).isEqualTo("flag-console/2.0");
+            assertThat(change.path("old_values").path("enabled").asBoolean()).isFalse();
+            assertThat(change.path("new_values").path("enabled").asBoolean()).isTrue();
+        }
+    }
+
+    private static JsonNode read(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aCreatedAndChangedFlagIsInItsHistoryOnTheTopicInTheAuditAndEvaluatedAtOnce() throws Exception {
         String key = key();
         try (KafkaTail flags = tail(Topics.CONFIG_FLAGS); KafkaTail audit = tail(Topics.AUDIT_ENTRIES)) {

@@ -2,6 +2,7 @@ package io.rotation.analytics.recommendation.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.analytics.recommendation.repository.PreferenceRepository;
+import io.rotation.analytics.recommendation.repository.PreferenceRepository.Taste;
 import io.rotation.analytics.similarity.service.SimilarityService;
 import io.rotation.analytics.usage.model.Interaction;
 import io.rotation.analytics.usage.service.InteractionService;
@@ -22,15 +23,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Favorites from user-features: every change is a usage_metrics row (and counted in daily_metrics), once;
- * a favourite record counts as a strong preference in recommendation_data
- * (and is never recommended back); removing it takes that weight away again. Either changes the
+ * Favorites from user-features: every change is a usage_metrics row (and counted in daily_metrics), once
+ * (changes of users erased meanwhile are dropped);
+ * a favourite record counts as a strong preference in recommendation_data, for the record (never recommended
+ * back) and for its artist, genres and styles; removing it takes that weight away again. Either changes the
  * co-listening similarity of the user's records.
  */
 @ApplicationScoped
 public class FavoritesConsumer {
 
     static final String CONSUMER = "analytics.favorites";
+    private static final String RECORD = "record";
 
     /** usage_metrics is partitioned by month: a far-future favourite is parked on the DLQ, as plays are. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
@@ -64,22 +67,24 @@ public class FavoritesConsumer {
     @Incoming("favorites")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> batch) {
         return consumer.consume(batch, CONSUMER, this::decode, (c, changes) -> interactions.apply(c, changes.stream()
-                .map(d -> new Decoded<>(d.event(), d.payload().interaction(d.event()))).toList())
-                .chain(() -> preferences(c, changes)));
+                .map(d -> new Decoded<>(d.event(), d.payload().interaction(d.event()))).toList(), this::preferences));
     }
 
-    private Uni<Void> preferences(SqlConnection connection, List<Decoded<Change>> changes) {
-        return IdempotentConsumer.<Change>eachInTurn((c, d) -> {
-            FavoriteChanged f = d.payload().favorite();
-            if (!"record".equals(f.itemType())) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant at = f.occurredAt() == null ? d.event().time() : f.occurredAt();
-            return d.payload().added() ? preferences.favorite(c, f.userId(), f.itemId(), at)
-                    : preferences.unfavorite(c, f.userId(), f.itemId());
-        }).apply(connection, changes).chain(() -> similarity.listened(connection, changes.stream()
-                .filter(d -> "record".equals(d.payload().favorite().itemType()))
-                .map(d -> d.payload().favorite().userId()).toList()));
+    /** The favourites this batch wrote to usage_metrics (none of erased users, none seen before). */
+    private Uni<Void> preferences(SqlConnection connection, List<Decoded<Interaction>> written) {
+        List<Interaction> records = written.stream().map(Decoded::payload)
+                .filter(f -> RECORD.equals(f.entityType())).toList();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Interaction f : records) {
+            List<Taste> taste = List.of(new Taste(f.userId(), f.entityId(), PreferenceRepository.FAVORITE_WEIGHT, 0, 0,
+                    f.occurredAt()));
+            chain = chain.chain(() -> Interaction.FAVORITE_ADDED.equals(f.eventType())
+                    ? preferences.favorite(connection, f.userId(), f.entityId(), f.occurredAt())
+                            .chain(() -> preferences.addTastes(connection, taste))
+                    : preferences.unfavorite(connection, f.userId(), f.entityId())
+                            .chain(() -> preferences.takeTastes(connection, taste)));
+        }
+        return chain.chain(() -> similarity.listened(connection, records.stream().map(Interaction::userId).toList()));
     }
 
     private Change decode(InboundEvent event) {

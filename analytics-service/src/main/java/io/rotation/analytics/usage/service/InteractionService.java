@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +40,15 @@ public class InteractionService {
     }
 
     public Uni<Void> apply(SqlConnection connection, List<Decoded<Interaction>> interactions) {
+        return apply(connection, interactions, (c, written) -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * As {@link #apply(SqlConnection, List)}, then {@code andThen} on the same transaction with the interactions
+     * this call wrote (none of erased users, none stored before).
+     */
+    public Uni<Void> apply(SqlConnection connection, List<Decoded<Interaction>> interactions,
+                           BiFunction<SqlConnection, List<Decoded<Interaction>>, Uni<Void>> andThen) {
         Set<Long> users = interactions.stream().map(d -> d.payload().userId()).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         return repository.lockForWriting(connection)
@@ -51,9 +61,13 @@ public class InteractionService {
                         return Uni.createFrom().voidItem();
                     }
                     return repository.insertInteractions(connection, kept.stream().map(this::row).toList())
-                            .chain(written -> repository.addDaily(connection, Interaction.METRIC_TYPE,
-                                    counts(kept.stream().filter(d -> written.contains(d.event().id()))
-                                            .map(Decoded::payload).toList())));
+                            .chain(written -> {
+                                List<Decoded<Interaction>> fresh = kept.stream()
+                                        .filter(d -> written.contains(d.event().id())).toList();
+                                return repository.addDaily(connection, Interaction.METRIC_TYPE,
+                                                counts(fresh.stream().map(Decoded::payload).toList()))
+                                        .chain(() -> andThen.apply(connection, fresh));
+                            });
                 });
     }
 

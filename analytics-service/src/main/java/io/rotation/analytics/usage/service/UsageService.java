@@ -3,6 +3,8 @@ package io.rotation.analytics.usage.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.analytics.erasure.repository.ErasedUsers;
+import io.rotation.analytics.recommendation.repository.PreferenceRepository;
+import io.rotation.analytics.recommendation.repository.PreferenceRepository.Taste;
 import io.rotation.analytics.similarity.service.SimilarityService;
 import io.rotation.analytics.usage.model.PlayAggregates;
 import io.rotation.analytics.usage.repository.UsageRepository;
@@ -20,8 +22,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns plays into usage_metrics rows, daily_metrics sums and recommendation_data affinities, and refreshes
- * the co-listening similarity of the records their listeners have.
+ * Turns plays into usage_metrics rows, daily_metrics sums and recommendation_data affinities (tracks, records
+ * and the records' artists, genres and styles), and refreshes the co-listening similarity of the records their
+ * listeners have.
  */
 @ApplicationScoped
 public class UsageService {
@@ -29,13 +32,15 @@ public class UsageService {
     private final UsageRepository repository;
     private final ErasedUsers erasedUsers;
     private final SimilarityService similarity;
+    private final PreferenceRepository preferences;
     private final ObjectMapper mapper;
 
     public UsageService(UsageRepository repository, ErasedUsers erasedUsers, SimilarityService similarity,
-                        ObjectMapper mapper) {
+                        PreferenceRepository preferences, ObjectMapper mapper) {
         this.repository = repository;
         this.erasedUsers = erasedUsers;
         this.similarity = similarity;
+        this.preferences = preferences;
         this.mapper = mapper;
     }
 
@@ -61,9 +66,13 @@ public class UsageService {
         return repository.insertPlays(connection, usage).chain(written -> {
             List<PlayRecorded> counted = plays.stream().filter(d -> written.contains(d.event().id()))
                     .map(Decoded::payload).toList();
+            List<PlayRecorded> ofRecords = counted.stream().filter(p -> p.recordId() != null).toList();
             return repository.addAggregates(connection, PlayAggregates.of(counted))
-                    .chain(() -> similarity.listened(connection, counted.stream()
-                            .filter(p -> p.recordId() != null).map(PlayRecorded::userId).toList()));
+                    .chain(() -> preferences.addTastes(connection, ofRecords.stream().map(p -> new Taste(p.userId(),
+                            p.recordId(), PlayAggregates.score(p.completionPercentage()), 1,
+                            p.durationPlayedMs() == null ? 0 : p.durationPlayedMs(), p.playedAt())).toList()))
+                    .chain(() -> similarity.listened(connection, ofRecords.stream()
+                            .map(PlayRecorded::userId).toList()));
         });
     }
 

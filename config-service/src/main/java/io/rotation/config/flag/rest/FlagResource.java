@@ -10,6 +10,7 @@ import io.rotation.config.flag.model.FlagEvaluation;
 import io.rotation.config.flag.model.FlagInput;
 import io.rotation.config.flag.service.FlagEvaluations;
 import io.rotation.config.flag.service.FlagService;
+import io.rotation.platform.audit.AuditActor;
 import io.rotation.platform.paging.Page;
 import io.rotation.platform.paging.PageRequest;
 import io.rotation.platform.problem.ProblemException;
@@ -72,33 +73,35 @@ public class FlagResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a flag of the seed's types (boolean, percentage, user_list, condition)")
-    public Uni<Response> create(@NotNull FlagInput body) {
-        return flags.create(caller.id(), body).map(f -> Response.status(Response.Status.CREATED).entity(f).build());
+    public Uni<Response> create(@NotNull FlagInput body, @Context HttpServerRequest request) {
+        return flags.create(actor(request), body).map(f -> Response.status(Response.Status.CREATED).entity(f).build());
     }
 
     @PATCH
     @Path("/{key}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a flag; the fields sent change, the change is in its history")
-    public Uni<Flag> change(@PathParam("key") String key, @NotNull FlagInput body) {
-        return flags.change(caller.id(), key, body);
+    public Uni<Flag> change(@PathParam("key") String key, @NotNull FlagInput body,
+                            @Context HttpServerRequest request) {
+        return flags.change(actor(request), key, body);
     }
 
     @DELETE
     @Path("/{key}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Archive a flag: off everywhere, kept with its history")
-    public Uni<Response> archive(@PathParam("key") String key) {
-        return flags.archive(caller.id(), key).replaceWith(Response.noContent().build());
+    public Uni<Response> archive(@PathParam("key") String key, @Context HttpServerRequest request) {
+        return flags.archive(actor(request), key).replaceWith(Response.noContent().build());
     }
 
     @POST
     @Path("/import")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or replace flags and segments from an Unleash state document ({version, features, segments?})")
-    public Uni<Map<String, Integer>> importState(@QueryParam("format") String format, @NotNull JsonNode state) {
+    public Uni<Map<String, Integer>> importState(@QueryParam("format") String format, @NotNull JsonNode state,
+                                                 @Context HttpServerRequest request) {
         requireUnleash(format);
-        return flags.importUnleash(caller.id(), state);
+        return flags.importUnleash(actor(request), state);
     }
 
     @GET
@@ -140,5 +143,9 @@ public class FlagResource {
         if (!"unleash".equals(format)) {
             throw ProblemException.invalidField("format", "must be unleash");
         }
+    }
+
+    private AuditActor actor(HttpServerRequest request) {
+        return AuditActor.user(caller.id(), request);
     }
 }

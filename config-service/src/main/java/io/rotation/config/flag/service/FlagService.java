@@ -9,8 +9,9 @@ import io.rotation.config.flag.model.Flag;
 import io.rotation.config.flag.model.FlagInput;
 import io.rotation.config.flag.repository.FlagRepository;
 import io.rotation.contracts.EventType;
-import io.rotation.contracts.audit.AuditEntryRecorded;
 import io.rotation.contracts.config.FlagChanged;
+import io.rotation.platform.audit.AuditActor;
+import io.rotation.platform.audit.AuditEntries;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.flags.FlagStore;
 import io.rotation.platform.outbox.Outbox;
@@ -39,7 +40,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class FlagService {
 
-    static final String SERVICE = "config-service";
     private static final Pattern NATIVE_KEY = Pattern.compile("^[a-z0-9]+([._-][a-z0-9]+)*$");
 
     private final Pool pool;
@@ -70,40 +70,40 @@ public class FlagService {
         });
     }
 
-    public Uni<Flag> create(long actor, FlagInput in) {
+    public Uni<Flag> create(AuditActor actor, FlagInput in) {
         if (in.key() == null || !NATIVE_KEY.matcher(in.key()).matches() || in.key().length() > 128) {
             throw ProblemException.invalidField("key", "must be lower-case letters and digits separated by . _ or -, at most 128");
         }
         FlagDefinitions.validate(in);
         Flag flag = nativeFlag(in.key(), in);
-        return write(actor, c -> flags.insert(c, flag, actor), null, "flag_created")
+        return write(actor, c -> flags.insert(c, flag, actor.userId()), null, "flag_created")
                 .onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict("a flag " + in.key() + " exists"));
     }
 
-    public Uni<Flag> change(long actor, String key, FlagInput patch) {
+    public Uni<Flag> change(AuditActor actor, String key, FlagInput patch) {
         return pool.withTransaction(c -> flags.findForUpdate(c, key).chain(old -> {
             if (old == null) {
                 throw ProblemException.notFound("flag " + key);
             }
             Flag changed = "unleash".equals(old.source()) ? changedImport(old, patch) : changedNative(old, patch);
-            return flags.actAs(c, actor).chain(() -> flags.update(c, changed, actor))
+            return flags.actAs(c, actor.userId()).chain(() -> flags.update(c, changed, actor.userId()))
                     .call(saved -> publish(c, saved, actor, old, "flag_changed"));
         })).call(this::applyLocally);
     }
 
-    public Uni<Void> archive(long actor, String key) {
+    public Uni<Void> archive(AuditActor actor, String key) {
         return pool.withTransaction(c -> flags.findForUpdate(c, key).chain(old -> {
             if (old == null) {
                 throw ProblemException.notFound("flag " + key);
             }
             Flag archived = copy(old, false, true, old.definition());
-            return flags.actAs(c, actor).chain(() -> flags.update(c, archived, actor))
+            return flags.actAs(c, actor.userId()).chain(() -> flags.update(c, archived, actor.userId()))
                     .call(saved -> publish(c, saved, actor, old, "flag_archived"));
         })).call(this::applyLocally).replaceWithVoid();
     }
 
     /** Creates or replaces the state's flags and segments as they are; answers how many of each. */
-    public Uni<Map<String, Integer>> importUnleash(long actor, JsonNode state) {
+    public Uni<Map<String, Integer>> importUnleash(AuditActor actor, JsonNode state) {
         if (state == null || !state.isObject() || !state.path("version").canConvertToInt()) {
             throw ProblemException.invalidField("version", "an Unleash state document has a version number");
         }
@@ -126,7 +126,7 @@ public class FlagService {
             features.add(feature);
         }
         return pool.withTransaction(c -> {
-            Uni<Void> chain = flags.actAs(c, actor);
+            Uni<Void> chain = flags.actAs(c, actor.userId());
             for (JsonNode s : segments) {
                 chain = chain.call(() -> flags.upsertSegment(c, s.path("id").asInt(), s));
             }
@@ -152,30 +152,29 @@ public class FlagService {
         }));
     }
 
-    private Uni<Flag> importOne(SqlConnection c, long actor, JsonNode feature) {
+    private Uni<Flag> importOne(SqlConnection c, AuditActor actor, JsonNode feature) {
         String key = feature.path("name").asText();
         return flags.findForUpdate(c, key).chain(old -> {
             Flag imported = new Flag(0, key, null, feature.path("description").asText(null), "condition",
                     feature.path("enabled").asBoolean(), 0, List.of(), JsonNodeFactory.instance.objectNode(), null, null,
                     null, List.of(), null, null, "unleash", false, feature, null, null);
             if (old == null) {
-                return flags.insert(c, imported, actor).call(saved -> publish(c, saved, actor, null, "flag_imported"));
+                return flags.insert(c, imported, actor.userId()).call(saved -> publish(c, saved, actor, null, "flag_imported"));
             }
-            return flags.update(c, imported, actor).call(saved -> publish(c, saved, actor, old, "flag_imported"));
+            return flags.update(c, imported, actor.userId()).call(saved -> publish(c, saved, actor, old, "flag_imported"));
         });
     }
 
-    private Uni<Flag> write(long actor, java.util.function.Function<SqlConnection, Uni<Flag>> change, Flag old, String action) {
-        return pool.withTransaction(c -> flags.actAs(c, actor).chain(() -> change.apply(c))
+    private Uni<Flag> write(AuditActor actor, java.util.function.Function<SqlConnection, Uni<Flag>> change, Flag old, String action) {
+        return pool.withTransaction(c -> flags.actAs(c, actor.userId()).chain(() -> change.apply(c))
                 .call(saved -> publish(c, saved, actor, old, action))).call(this::applyLocally);
     }
 
-    private Uni<Void> publish(SqlConnection c, Flag saved, long actor, Flag old, String action) {
+    private Uni<Void> publish(SqlConnection c, Flag saved, AuditActor actor, Flag old, String action) {
         return flags.segments(c).chain(segments -> outbox.append(c, List.of(
-                OutboundEvent.of(EventType.FLAG_CHANGED, saved.key(), changed(saved, segments, actor)),
-                OutboundEvent.of(EventType.AUDIT_ENTRY_RECORDED, "feature_flag:" + saved.id(), new AuditEntryRecorded(
-                        SERVICE, action, "feature_flag", String.valueOf(saved.id()), actor, "user",
-                        old == null ? null : audited(old), audited(saved), null, Instant.now())))));
+                OutboundEvent.of(EventType.FLAG_CHANGED, saved.key(), changed(saved, segments, actor.userId())),
+                AuditEntries.entry(actor, action, "feature_flag", saved.id(), old == null ? null : audited(old),
+                        audited(saved)))));
     }
 
     private FlagChanged changed(Flag f, List<JsonNode> allSegments, long actor) {
