@@ -166,7 +166,7 @@ public class IdempotentConsumer {
         }
         List<Decoded<T>> batch = new ArrayList<>(events.values());
         // the retention lookup may answer on a Kafka client thread: the transaction and the effect go back to
-        // the caller's Vert.x context, where the consumer span (and Quarkus' request state) is current
+        // the caller's Vert.x context, where Quarkus keeps the OpenTelemetry context the effect makes current
         io.vertx.core.Context caller = Vertx.currentContext();
         return parkAll.chain(() -> onContext(caller, retention.of(sources.values().iterator().next().topic())))
                 .chain(kept -> {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -32,9 +33,10 @@ public class TraceFiles {
     @Produces
     @Singleton
     @LookupIfProperty(name = TracingSwitch.FILE_ENABLED, stringValue = "true")
-    SpanExporter spanFile(@ConfigProperty(name = TracingSwitch.DIRECTORY) String directory,
+    SpanExporter spanFile(@ConfigProperty(name = TracingSwitch.DIRECTORY) Optional<String> directory,
                           @ConfigProperty(name = "quarkus.application.name") String service) {
-        Path file = Path.of(directory).resolve(service + ".jsonl");
+        // Optional: Quarkus checks every @ConfigProperty injection point at start-up, looked up or not
+        Path file = Path.of(directory.orElseThrow()).resolve(service + ".jsonl");
         try {
             Files.createDirectories(file.getParent());
             StreamHandler lines = new StreamHandler(new FileOutputStream(file.toFile(), true), new MessageOnly()) {
