@@ -171,3 +171,12 @@ create index idx_outbox_event_parked on outbox_event (parked_at) where parked_at
 comment on column outbox_event.attempts is 'Failed publication attempts so far.';
 comment on column outbox_event.parked_at is 'Set when the relay gave up on the row (see last_error); a parked row is not published until an operator clears parked_at.';
 --rollback drop index idx_outbox_event_parked; drop index idx_outbox_event_unparked; alter table outbox_event drop column parked_at, drop column last_error, drop column attempts;
+
+--changeset rotation-platform:outbox-event-trace-context
+-- The W3C trace context of the transaction that wrote the row (an HTTP request's span, a consumed
+-- event's span); the relay sends it as the CloudEvent's ce_traceparent/ce_tracestate. Null when the
+-- writer had no trace (tracing off).
+alter table outbox_event add column traceparent text,
+                         add column tracestate text;
+comment on column outbox_event.traceparent is 'W3C traceparent current when the row was written; null without a trace.';
+--rollback alter table outbox_event drop column tracestate, drop column traceparent;

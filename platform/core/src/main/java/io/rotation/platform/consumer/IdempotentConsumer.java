@@ -1,13 +1,23 @@
 package io.rotation.platform.consumer;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.rotation.contracts.EventType;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.event.InboundEvent;
 import io.rotation.platform.event.PoisonEventException;
 import io.rotation.platform.kafka.TopicRetention;
+import io.rotation.platform.tracing.TraceParent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +25,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,19 +62,22 @@ public class IdempotentConsumer {
     private final TopicRetention retention;
     private final int permanentAttempts;
     private final Duration backOff;
+    private final Tracer tracer;
 
     @Inject
     public IdempotentConsumer(Pool pool, ProcessedEvents processed, DeadLetters deadLetters, TopicRetention retention,
                               @ConfigProperty(name = "rotation.consumer.permanent-failure-attempts",
                                       defaultValue = "3") int permanentAttempts,
                               @ConfigProperty(name = "rotation.consumer.retry-back-off",
-                                      defaultValue = "200ms") Duration backOff) {
+                                      defaultValue = "200ms") Duration backOff,
+                              Tracer tracer) {
         this.pool = pool;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.retention = retention;
         this.permanentAttempts = permanentAttempts;
         this.backOff = backOff;
+        this.tracer = tracer;
     }
 
     /** An event with its decoded payload. */
@@ -72,11 +87,63 @@ public class IdempotentConsumer {
     /**
      * @param consumer name under which ids are claimed (one per logical consumer, stable across versions)
      * @param decode   turns an event into its payload; any exception it throws dead-letters the record
-     * @param effect   applies the fresh events on the transaction's connection
+     * @param effect   applies the fresh events on the transaction's connection; it runs in the batch's
+     *                 consumer span (see {@link #consumerSpan}), so an outbox row it writes carries the trace on
      */
     public <T> Uni<Void> consume(Iterable<ConsumerRecord<String, byte[]>> records, String consumer,
                                  Function<InboundEvent, T> decode,
                                  BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
+        return Uni.createFrom().deferred(() -> {
+            Span span = consumerSpan(records, consumer);
+            Context traced = Context.root().with(span);
+            BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> inSpan = (connection, batch) -> {
+                try (Scope ignored = traced.makeCurrent()) {
+                    return effect.apply(connection, batch);
+                }
+            };
+            Uni<Void> work;
+            try (Scope ignored = traced.makeCurrent()) {
+                work = consumeBatch(records, consumer, decode, inSpan);
+            }
+            return work.onFailure().invoke(e -> {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+            }).onTermination().invoke(span::end);
+        });
+    }
+
+    /**
+     * The batch's consumer span: a child of the first record's {@code ce_traceparent} (the producer's
+     * span, so the trace goes on from the request that wrote the event), linked to the other records'
+     * traces. Records without a valid trace context add nothing; with none at all the span starts a trace.
+     */
+    private Span consumerSpan(Iterable<ConsumerRecord<String, byte[]>> records, String consumer) {
+        Set<SpanContext> parents = new LinkedHashSet<>();
+        String topic = null;
+        int count = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            topic = topic == null ? record.topic() : topic;
+            count++;
+            TraceParent trace = TraceParent.of(record.headers());
+            if (trace.isValid()) {
+                parents.add(trace.spanContext());
+            }
+        }
+        SpanBuilder builder = tracer.spanBuilder(consumer + " process").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", String.valueOf(topic))
+                .setAttribute("messaging.batch.message_count", (long) count)
+                .setAttribute("rotation.consumer", consumer);
+        Iterator<SpanContext> each = parents.iterator();
+        builder.setParent(each.hasNext() ? Context.root().with(Span.wrap(each.next())) : Context.root());
+        each.forEachRemaining(builder::addLink);
+        return builder.startSpan();
+    }
+
+    private <T> Uni<Void> consumeBatch(Iterable<ConsumerRecord<String, byte[]>> records, String consumer,
+                                       Function<InboundEvent, T> decode,
+                                       BiFunction<SqlConnection, List<Decoded<T>>, Uni<Void>> effect) {
         deadLetters.declare(consumer);
         Map<UUID, Decoded<T>> events = new LinkedHashMap<>();
         Map<UUID, ConsumerRecord<String, byte[]>> sources = new LinkedHashMap<>();
@@ -98,7 +165,10 @@ public class IdempotentConsumer {
             return parkAll;
         }
         List<Decoded<T>> batch = new ArrayList<>(events.values());
-        return parkAll.chain(() -> retention.of(sources.values().iterator().next().topic()))
+        // the retention lookup may answer on a Kafka client thread: the transaction and the effect go back to
+        // the caller's Vert.x context, where Quarkus keeps the OpenTelemetry context the effect makes current
+        io.vertx.core.Context caller = Vertx.currentContext();
+        return parkAll.chain(() -> onContext(caller, retention.of(sources.values().iterator().next().topic())))
                 .chain(kept -> {
                     Duration keep = kept.orElse(null);
                     return batch.size() == 1 ? applyOrPark(consumer, batch.get(0), sources, keep, effect)
@@ -176,6 +246,10 @@ public class IdempotentConsumer {
         return Multi.createFrom().iterable(batch)
                 .onItem().transformToUniAndConcatenate(single -> applyOrPark(consumer, single, sources, keep, effect))
                 .collect().last().replaceWithVoid();
+    }
+
+    private static <T> Uni<T> onContext(io.vertx.core.Context context, Uni<T> uni) {
+        return context == null ? uni : uni.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private static <T> List<Decoded<T>> onlyFresh(List<Decoded<T>> batch, Set<UUID> fresh) {

@@ -55,7 +55,7 @@ public final class CloudEventCodec {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(String value) {
+    public static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -9,6 +9,12 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C trace context of the transaction that
+     * wrote the event (platform {@code tracing.TraceParent}); optional, and ignored when malformed.
+     */
+    public static final String TRACEPARENT = "ce_traceparent";
+    public static final String TRACESTATE = "ce_tracestate";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";

@@ -3,6 +3,7 @@ package io.rotation.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.platform.event.OutboundEvent;
+import io.rotation.platform.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,14 +16,17 @@ import java.util.UUID;
 /**
  * Writes events into the service's {@code outbox_event} table on the caller's connection, so that
  * they commit (or roll back) together with the state change they announce. {@link OutboxRelay}
- * publishes them afterwards.
+ * publishes them afterwards. Each row keeps the W3C trace context current when it was written (the
+ * request's or the consumed event's span), so that the relay and the consumers continue that trace.
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at)
-            select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]::jsonb[], $6::timestamptz[])
+            insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at,
+                                      traceparent, tracestate)
+            select e.*, $7::text, $8::text
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]::jsonb[], $6::timestamptz[]) as e
             """;
 
     private final ObjectMapper mapper;
@@ -51,8 +55,10 @@ public class Outbox {
             payloads[i] = json(e.payload());
             times[i] = e.time().atOffset(ZoneOffset.UTC);
         }
+        TraceParent trace = TraceParent.current();
         return connection.preparedQuery(INSERT)
-                .execute(Tuple.tuple(List.of(ids, topics, types, keys, payloads, times)))
+                .execute(Tuple.tuple(List.of(ids, topics, types, keys, payloads, times))
+                        .addString(trace.traceparent()).addString(trace.tracestate()))
                 .replaceWithVoid();
     }
 

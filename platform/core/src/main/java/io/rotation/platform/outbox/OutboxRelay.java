@@ -3,10 +3,16 @@ package io.rotation.platform.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.rotation.platform.event.CloudEventCodec;
+import io.rotation.platform.tracing.TraceParent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -25,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
@@ -39,6 +46,9 @@ import org.jboss.logging.Logger;
  * once mean Kafka is away and count nothing. The loop survives interrupts and errors; liveness
  * fails if it stops coming round. A crash between acknowledgement and delete re-sends those
  * events: consumers are idempotent on {@code ce_id}. docs/adr/0003-outbox-relay.md says which order holds.
+ * <p>
+ * Each send is a producer span, child of the trace context the row was written in; the record carries
+ * that span's context as {@code ce_traceparent} (or the row's own when tracing is off here).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,7 +56,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK_KEY = "hashtext(current_schema() || '.outbox_relay')";
     private static final String NEXT = """
-            select id, event_id, topic, event_type, message_key, payload::text, occurred_at, attempts
+            select id, event_id, topic, event_type, message_key, payload::text, occurred_at, attempts,
+                   traceparent, tracestate
             from outbox_event where parked_at is null order by id limit $1""";
     private static final String DELETE = "delete from outbox_event where id = any($1)";
     private static final String FAILED = """
@@ -66,6 +77,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final Producer<String, byte[]> producer;
     private final OutboxConfig config;
+    private final Tracer tracer;
     private final Counter relayed;
     private final Counter parkedTotal;
     private final AtomicLong oldestAgeMillis = new AtomicLong();
@@ -77,10 +89,12 @@ public class OutboxRelay {
     private volatile Instant lastTurn = Instant.now();
     private volatile Instant lastBacklogCheck = Instant.EPOCH;
 
-    public OutboxRelay(Pool pool, Producer<String, byte[]> producer, OutboxConfig config, MeterRegistry registry) {
+    public OutboxRelay(Pool pool, Producer<String, byte[]> producer, OutboxConfig config, MeterRegistry registry,
+                       Tracer tracer) {
         this.pool = pool;
         this.producer = producer;
         this.config = config;
+        this.tracer = tracer;
         this.relayed = Counter.builder("rotation.outbox.relayed").description("events published from the outbox")
                 .register(registry);
         this.parkedTotal = Counter.builder("rotation.outbox.parked").description(
@@ -232,11 +246,36 @@ public class OutboxRelay {
     }
 
     private Future<RecordMetadata> send(Row row) {
+        Span span = null;
         try {
-            return producer.send(CloudEventCodec.toRecord(row.getString("topic"), row.getUUID("event_id"),
+            String topic = row.getString("topic");
+            ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(topic, row.getUUID("event_id"),
                     row.getString("event_type"), config.source(), row.getOffsetDateTime("occurred_at").toInstant(),
-                    row.getString("message_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8)));
+                    row.getString("message_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8));
+            TraceParent written = new TraceParent(row.getString("traceparent"), row.getString("tracestate"));
+            Context parent = written.context();
+            span = tracer.spanBuilder(topic + " publish").setSpanKind(SpanKind.PRODUCER).setParent(parent)
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.operation.type", "send")
+                    .setAttribute("messaging.destination.name", topic)
+                    .setAttribute("messaging.message.id", row.getUUID("event_id").toString())
+                    .startSpan();
+            TraceParent sent = span.getSpanContext().isValid() ? TraceParent.of(parent.with(span)) : written;
+            sent.addTo(record.headers());
+            Span sending = span;
+            return producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    sending.recordException(error);
+                    sending.setStatus(StatusCode.ERROR);
+                }
+                sending.end();
+            });
         } catch (RuntimeException e) {
+            if (span != null) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+                span.end();
+            }
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -3,6 +3,9 @@ package io.rotation.platform.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.rotation.contracts.Topics;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
@@ -11,6 +14,8 @@ import io.rotation.platform.kafka.TopicRetention;
 import io.rotation.platform.testsupport.LocalKafka;
 import io.rotation.platform.testsupport.Records;
 import io.rotation.platform.testsupport.ScratchSchema;
+import io.rotation.platform.testsupport.Tracing;
+import io.rotation.platform.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -42,6 +48,7 @@ class IdempotentConsumerTest {
     private static Producer<String, byte[]> producer;
 
     private SimpleMeterRegistry registry;
+    private final Tracing tracing = new Tracing();
     private DeadLetters deadLetters;
     private IdempotentConsumer consumer;
     private String topic;
@@ -66,7 +73,7 @@ class IdempotentConsumerTest {
         registry = new SimpleMeterRegistry();
         deadLetters = new DeadLetters(producer, registry);
         consumer = new IdempotentConsumer(pool, new ProcessedEvents(), deadLetters,
-                new TopicRetention(new KafkaAdmin(LocalKafka.BOOTSTRAP)), 3, Duration.ofMillis(20));
+                new TopicRetention(new KafkaAdmin(LocalKafka.BOOTSTRAP)), 3, Duration.ofMillis(20), tracing.tracer());
         topic = LocalKafka.newTopic("platform-consumer-test", 86_400_000L);
         name = "test-" + UUID.randomUUID();
     }
@@ -199,6 +206,49 @@ class IdempotentConsumerTest {
 
         assertThat(forgotten).isEqualTo(1);
         assertThat(schema.count("select count(*) from processed_event where consumer = ?", name)).isEqualTo(2);
+    }
+
+    @Test
+    void appliesTheBatchInAConsumerSpanChildOfTheEventsCeTraceparentSoItsWritesContinueTheTrace() {
+        var traced = event("traced");
+        traced.headers().add(CloudEventHeaders.TRACEPARENT, CloudEventCodec.bytes("00-" + TRACE_ID + "-" + PRODUCER_SPAN_ID + "-01"));
+        List<String> contextsInEffect = new CopyOnWriteArrayList<>();
+
+        schema.onDuplicatedContext(() -> consumer.consume(List.of(traced, event("untraced")), name,
+                event -> new String(event.data(), StandardCharsets.UTF_8), (connection, batch) -> {
+                    contextsInEffect.add(TraceParent.current().traceparent());
+                    return insertEach().apply(connection, batch);
+                }), WAIT);
+
+        assertThat(applied()).containsExactlyInAnyOrder("traced", "untraced");
+        SpanData span = consumerSpan();
+        assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+        assertThat(span.getParentSpanId()).isEqualTo(PRODUCER_SPAN_ID);
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("messaging.destination.name"))).isEqualTo(topic);
+        assertThat(contextsInEffect).as("an outbox row the effect writes carries the consumer span on")
+                .containsExactly("00-" + TRACE_ID + "-" + span.getSpanId() + "-01");
+    }
+
+    @Test
+    void ignoresAMalformedTraceparentAndAppliesTheEventInATraceOfItsOwn() {
+        var odd = event("odd");
+        odd.headers().add(CloudEventHeaders.TRACEPARENT, CloudEventCodec.bytes("00-zz-not-hex-01"));
+        odd.headers().add(CloudEventHeaders.TRACESTATE, CloudEventCodec.bytes("=,=,="));
+
+        consume(List.of(odd), Function.identity(), insertEach());
+
+        assertThat(applied()).containsExactly("odd");
+        assertThat(deadLetters.count(name)).isZero();
+        assertThat(consumerSpan().getParentSpanContext().isValid()).isFalse();
+    }
+
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    private static final String PRODUCER_SPAN_ID = "b7ad6b7169203331";
+
+    private SpanData consumerSpan() {
+        return tracing.finished().stream()
+                .filter(s -> s.getKind() == SpanKind.CONSUMER && s.getName().equals(name + " process"))
+                .findFirst().orElseThrow();
     }
 
     private void consume(List<ConsumerRecord<String, byte[]>> records, Function<String, String> decode,

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.testsupport.LocalKafka;
 import io.rotation.platform.testsupport.ScratchSchema;
+import io.rotation.platform.testsupport.Tracing;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +31,7 @@ class OutboxRelayTest {
     private Producer<String, byte[]> producer;
     private String topic;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Tracing tracing = new Tracing();
 
     @BeforeEach
     void open() {
@@ -169,8 +174,53 @@ class OutboxRelayTest {
         relay.stop();
     }
 
+    @Test
+    void sendsEachEventInAProducerSpanChildOfTheRowsTraceAndPutsThatSpanInCeTraceparent() throws Exception {
+        OutboxRelay relay = relay(producer, 5);
+        insertTraced("a", "00-" + TRACE_ID + "-" + WRITER_SPAN_ID + "-01", "rotation=t61");
+
+        assertThat(relay.relayOnce()).isEqualTo(1);
+
+        SpanData producerSpan = tracing.finished().stream().filter(s -> s.getKind() == SpanKind.PRODUCER)
+                .findFirst().orElseThrow();
+        assertThat(producerSpan.getTraceId()).isEqualTo(TRACE_ID);
+        assertThat(producerSpan.getParentSpanId()).isEqualTo(WRITER_SPAN_ID);
+        assertThat(producerSpan.getName()).isEqualTo(topic + " publish");
+        ConsumerRecord<String, byte[]> sent = read(1).get(0);
+        assertThat(CloudEventCodec.header(sent.headers(), CloudEventHeaders.TRACEPARENT))
+                .isEqualTo("00-" + TRACE_ID + "-" + producerSpan.getSpanId() + "-01");
+        assertThat(CloudEventCodec.header(sent.headers(), CloudEventHeaders.TRACESTATE)).isEqualTo("rotation=t61");
+    }
+
+    @Test
+    void withTracingOffForwardsTheRowsContextAndDropsAMalformedOneWithoutFailingTheEvent() throws Exception {
+        OutboxRelay relay = new OutboxRelay(pool, producer, new TestConfig(5), registry,
+                OpenTelemetry.noop().getTracer("off"));
+        String written = "00-" + TRACE_ID + "-" + WRITER_SPAN_ID + "-01";
+        insertTraced("a", written, null);
+        insertTraced("b", "00-not-a-trace-context", null);
+
+        assertThat(relay.relayOnce()).isEqualTo(2);
+
+        List<ConsumerRecord<String, byte[]>> sent = read(2);
+        assertThat(sent).extracting(r -> CloudEventCodec.header(r.headers(), CloudEventHeaders.TRACEPARENT))
+                .containsExactly(written, null);
+        assertThat(schema.count("select count(*) from outbox_event")).isZero();
+    }
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String WRITER_SPAN_ID = "00f067aa0ba902b7";
+
+    private void insertTraced(String key, String traceparent, String tracestate) {
+        schema.execute("""
+                insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at,
+                                          traceparent, tracestate)
+                values (?, ?, 'io.rotation.test.v1', ?, '{}'::jsonb, now(), ?, ?)""",
+                UUID.randomUUID(), topic, key, traceparent, tracestate);
+    }
+
     private OutboxRelay relay(Producer<String, byte[]> producer, int maxAttempts) {
-        return new OutboxRelay(pool, producer, new TestConfig(maxAttempts), registry);
+        return new OutboxRelay(pool, producer, new TestConfig(maxAttempts), registry, tracing.tracer());
     }
 
     private void insert(String key, String n, int padding) {

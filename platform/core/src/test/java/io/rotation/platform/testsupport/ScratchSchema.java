@@ -1,5 +1,7 @@
 package io.rotation.platform.testsupport;
 
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
@@ -14,11 +16,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A throw-away schema in the real local Postgres with the platform's tables (its Liquibase SQL,
@@ -44,6 +52,24 @@ public final class ScratchSchema implements AutoCloseable {
             s.execute(platformChangelog());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot create scratch schema " + name, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a new duplicated Vert.x context of the pools' Vert.x, as Quarkus runs a request
+     * or a consumed message (where the OpenTelemetry context lives), and waits for its result.
+     */
+    public <T> T onDuplicatedContext(Supplier<Uni<T>> work,
+                                     Duration timeout) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext())
+                .runOnContext(ignored -> work.get().subscribe().with(done::complete, done::completeExceptionally));
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException(e);
         }
     }
 
