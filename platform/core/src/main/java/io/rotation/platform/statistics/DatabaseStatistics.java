@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The seed's database monitoring as meters of every service, for its own schema only, sampled on a
- * schedule ({@code rotation.db.statistics.every}, 30 s) rather than per scrape:
+ * schedule ({@code rotation.database-statistics.every}, 30 s) rather than per scrape:
  * <ul>
  * <li>{@code rotation_db_index_scans_total{table,index}}: scans per index of the schema, and
  * {@code rotation_db_indexes_unused}: its indexes never scanned that enforce no uniqueness (candidates
@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
  * {@value #MAX_FAMILIES} families (the rest under {@code other}). Where the database lacks the extension
  * (or the server does not preload it) these are absent, and one line says so.</li>
  * </ul>
- * The reactive pool's own figures (size, in use, waiting) are Quarkus' {@code vertx_sql_*} meters
- * ({@code quarkus.datasource.metrics.enabled}).
+ * The reactive pool's own figures (in use, waiting, time waiting) are Vert.x' {@code sql_pool_*} and
+ * {@code postgresql_*} meters ({@code quarkus.datasource.metrics.enabled}).
  */
 @ApplicationScoped
 public class DatabaseStatistics {
@@ -73,7 +73,7 @@ public class DatabaseStatistics {
                 .register(registry);
     }
 
-    @Scheduled(every = "${rotation.db.statistics.every:30s}", delayed = "${rotation.db.statistics.every:30s}",
+    @Scheduled(every = "${rotation.database-statistics.every:30s}", delayed = "${rotation.database-statistics.every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sampleOnSchedule() {
         return sample().onFailure().recoverWithItem(e -> {

@@ -16,7 +16,11 @@ import java.util.List;
 @ApplicationScoped
 public class StatisticsRepository {
 
-    /** One index of the schema and how often it was scanned since the statistics were last reset. */
+    /**
+     * One index of the schema and how often it was scanned since the statistics were last reset; the indexes
+     * of a partitioned table's partitions count as the partitioned table's index (bounded series whatever the
+     * number of partitions).
+     */
     public record IndexUsage(String table, String index, long scans, boolean unique) {
     }
 
@@ -36,13 +40,17 @@ public class StatisticsRepository {
 
     public Uni<List<IndexUsage>> indexUsage() {
         return pool.query("""
-                select s.relname, s.indexrelname, s.idx_scan, i.indisunique
+                select coalesce(pg_partition_root(s.relid), s.relid)::regclass::text,
+                       coalesce(pg_partition_root(s.indexrelid), s.indexrelid)::regclass::text,
+                       sum(s.idx_scan), bool_and(i.indisunique)
                 from pg_stat_user_indexes s join pg_index i on i.indexrelid = s.indexrelid
-                where s.schemaname = current_schema()""").execute()
+                where s.schemaname = current_schema()
+                group by 1, 2""").execute()
                 .map(rows -> {
                     List<IndexUsage> usage = new ArrayList<>();
                     for (Row r : rows) {
-                        usage.add(new IndexUsage(r.getString(0), r.getString(1), r.getLong(2), r.getBoolean(3)));
+                        usage.add(new IndexUsage(r.getString(0), r.getString(1), r.getNumeric(2).longValue(),
+                                r.getBoolean(3)));
                     }
                     return usage;
                 });

@@ -71,6 +71,28 @@ class DatabaseStatisticsTest {
     }
 
     @Test
+    void thePartitionsIndexesCountAsTheirPartitionedTablesIndex() {
+        schema.execute("create table spins (id bigint, at date not null) partition by range (at)");
+        schema.execute("create table spins_2026 partition of spins for values from ('2026-01-01') to ('2027-01-01')");
+        schema.execute("create table spins_2027 partition of spins for values from ('2027-01-01') to ('2028-01-01')");
+        schema.execute("create index spins_id_idx on spins (id)");
+        schema.execute("insert into spins select g, date '2026-06-01' + g from generate_series(1, 500) g");
+
+        pool.withConnection(c -> c.query("set enable_seqscan = off").execute()
+                        .chain(() -> c.query("select at from spins where id = 7").execute())
+                        .chain(() -> c.query("select pg_stat_force_next_flush()").execute()))
+                .await().atMost(Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            sample();
+            assertThat(registry.get(DatabaseStatistics.INDEX_SCANS).tag("table", "spins").tag("index", "spins_id_idx")
+                    .functionCounter().count()).isGreaterThanOrEqualTo(1);
+        });
+        assertThat(registry.find(DatabaseStatistics.INDEX_SCANS).tag("table", "spins_2026").meters())
+                .as("no series per partition").isEmpty();
+    }
+
+    @Test
     void theBufferCacheHitRatioCountsTheSchemasBlocks() {
         pool.query("select count(*) from shelf").execute().await().atMost(Duration.ofSeconds(10));
 
