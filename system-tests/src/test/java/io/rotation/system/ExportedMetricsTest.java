@@ -71,12 +71,23 @@ class ExportedMetricsTest {
         }
     }
 
+    /** Whether the services' role can read pg_stat_statements (installed in the database and preloaded by the server). */
     private static boolean serverPreloadsPgStatStatements() throws SQLException {
         try (Connection c = DriverManager.getConnection(DB_URL, "analytics_svc", "analytics_svc");
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select current_setting('shared_preload_libraries')")) {
-            r.next();
-            return r.getString(1).contains("pg_stat_statements");
+             Statement s = c.createStatement()) {
+            String schema;
+            try (ResultSet r = s.executeQuery(
+                    "select extnamespace::regnamespace::text from pg_extension where extname = 'pg_stat_statements'")) {
+                if (!r.next()) {
+                    return false;
+                }
+                schema = r.getString(1);
+            }
+            try (ResultSet r = s.executeQuery("select 1 from " + schema + ".pg_stat_statements limit 1")) {
+                return true;
+            } catch (SQLException notPreloaded) {
+                return false;
+            }
         }
     }
 
