@@ -6,6 +6,7 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.rotation.platform.health.DegradedPath;
 import io.rotation.platform.cache.CacheLookups;
 import io.rotation.platform.cache.CacheRules;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.jboss.logging.Logger;
  * (2 s) later, in the background (a longer-running read than that can still leave a stale page, for
  * at most the TTL).
  */
+// created at start-up, so that its lookup counters are exported (at 0) before the first read
+@Startup
 @ApplicationScoped
 public class RecordCache {
 

@@ -10,6 +10,7 @@ import io.rotation.platform.health.DegradedPath;
 import io.rotation.matching.audio.service.MatchingSettings;
 import io.rotation.platform.cache.CacheLookups;
 import io.rotation.platform.cache.CacheRules;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
  * logged at most once a minute ({@link DegradedPath}); reads are counted by outcome in
  * {@code rotation_cache_lookups_total{cache="matching-match"}} ({@link CacheLookups}).
  */
+// created at start-up, so that its lookup counters are exported (at 0) before the first read
+@Startup
 @ApplicationScoped
 public class MatchCache {
 
