@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * What a Kubernetes resource may look like, per apiVersion and kind: the fabric8 model of Kubernetes
- * and of the Gateway API, the Strimzi operator's own model, and for CloudNativePG (which publishes no
+ * and of the Gateway API (and the Prometheus operator's PrometheusRule), the Strimzi operator's own model, and for CloudNativePG (which publishes no
  * Java model) a JSON Schema of the CRD fields this repository uses. A kind in none of them is an error:
  * a new kind needs its model here first.
  */
@@ -47,7 +47,9 @@ final class ManifestModels {
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule",
+                    io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class));
 
     private static final List<String> SCHEMAS = List.of(
             "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup", "barmancloud.cnpg.io/v1/ObjectStore");

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class MatchingFlowTest {
 
     private static final String MATCHING = System.getProperty("rotation.matching.url", "http://127.0.0.1:8083");
-    private static final Pattern CACHE_HITS = Pattern.compile("(?m)^rotation_matching_cache_hits_total(?:\\{[^}]*})? (\\S+)$");
+    private static final Pattern CACHE_HITS = Pattern.compile(
+            "(?m)^rotation_cache_lookups_total\\{(?=[^}]*cache=\"matching-match\")(?=[^}]*result=\"hit\")[^}]*} (\\S+)$");
 
     @Test
     void theSampleIsMatchedServedFromRedisAndABadMatchReportQueuesItForReview() throws Exception {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.catalog.record.cache.RecordCache;
+import io.rotation.platform.cache.CacheLookups;
 import io.rotation.platform.cache.CacheRules;
 import io.rotation.platform.health.DegradedPath;
 import io.rotation.platform.testing.RotationStack;
@@ -39,6 +41,9 @@ class RecordCacheTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ReactiveRedisDataSource reactiveRedis;
 
     @Inject
     CacheRules rules;
@@ -156,7 +161,36 @@ class RecordCacheTest {
         assertThat(registry.counter(DegradedPath.METRIC, "path", "record-cache.store").count()).isEqualTo(2);
         assertThat(registry.counter(DegradedPath.METRIC, "path", "record-cache.evict").count())
                 .as("the eviction, and maybe already its repetition").isPositive();
+        assertThat(lookups(registry, "degraded")).isEqualTo(2);
+        assertThat(lookups(registry, "hit") + lookups(registry, "miss")).isZero();
         down.close();
+    }
+
+    @Test
+    void readsAreCountedAsAMissThenAHitOnTheSecondRead() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RecordCache counted = new RecordCache(reactiveRedis, rules, Duration.ofMinutes(1), Duration.ofSeconds(1),
+                Duration.ofMillis(100), registry);
+        long id = Long.MAX_VALUE - releaseId; // a key of this test's own
+        try {
+            assertThat(lookups(registry, "hit")).as("registered before the first read").isZero();
+
+            counted.get(id, () -> Uni.createFrom().item("page")).await().atMost(Duration.ofSeconds(10));
+            assertThat(lookups(registry, "miss")).isEqualTo(1);
+            assertThat(lookups(registry, "hit")).isZero();
+
+            String second = counted.get(id, () -> Uni.createFrom().item("loaded again")).await().atMost(Duration.ofSeconds(10));
+            assertThat(second).isEqualTo("page");
+            assertThat(lookups(registry, "hit")).isEqualTo(1);
+            assertThat(lookups(registry, "miss")).isEqualTo(1);
+            assertThat(lookups(registry, "degraded")).isZero();
+        } finally {
+            counted.evict(id).await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    private static double lookups(SimpleMeterRegistry registry, String result) {
+        return registry.get(CacheLookups.METRIC).tag("cache", "catalog-record").tag("result", result).counter().count();
     }
 
     private final long releaseId = TestDumps.freshReleaseId();

@@ -24,7 +24,7 @@ public class DailyMetricsService {
         LocalDate at = page.first() ? null : page.afterPart(0, LocalDate::parse);
         Long id = page.first() ? null : page.afterPart(1, Long::valueOf);
         return metrics.list(filter, at, id, page.limit() + 1)
-                .map(rows -> page.page(rows.stream().map(DailyMetricView::of).toList(),
+                .map(rows -> page.page(rows,
                         v -> List.of(v.metricDate(), v.id())));
     }
 }

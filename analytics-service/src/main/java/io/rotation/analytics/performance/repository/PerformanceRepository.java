@@ -5,6 +5,8 @@ import io.rotation.analytics.performance.model.PerformanceSummary;
 import io.rotation.contracts.performance.PerformanceReported;
 import io.rotation.contracts.performance.PerformanceReported.Endpoint;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.rotation.analytics.ReadReplica;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -38,10 +40,11 @@ public class PerformanceRepository {
             order by recorded_at desc, id desc
             limit $7""";
 
-    private final Pool pool;
+    private final Pool replica;
 
-    public PerformanceRepository(Pool pool) {
-        this.pool = pool;
+    /** Writes go through the consumer's connection (its transaction); the list reads the read replica. */
+    public PerformanceRepository(@ReactiveDataSource(ReadReplica.DATASOURCE) Pool replica) {
+        this.replica = replica;
     }
 
     /** The reports' endpoints, one row each. */
@@ -96,7 +99,7 @@ public class PerformanceRepository {
 
     /** Newest window first, after the (recorded_at, id) position of a cursor; at most {@code limit} rows. */
     public Uni<List<PerformanceSummary>> list(PerformanceFilter filter, Instant beforeAt, Long beforeId, int limit) {
-        return pool.preparedQuery(LIST).execute(Tuple.from(java.util.Arrays.asList(utc(filter.from()),
+        return replica.preparedQuery(LIST).execute(Tuple.from(java.util.Arrays.asList(utc(filter.from()),
                         utc(filter.to()), filter.service(), filter.endpoint(), utc(beforeAt), beforeId, limit)))
                 .map(rows -> {
                     List<PerformanceSummary> list = new ArrayList<>();

@@ -1,16 +1,22 @@
 package io.rotation.analytics.stats.repository;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.rotation.analytics.ReadReplica;
 import io.rotation.analytics.stats.service.UserStats;
+import io.rotation.analytics.usage.model.DailyMetric;
+import io.rotation.analytics.usage.model.RecommendationData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A listener's plays of the last days in usage_metrics, joined with analytics' own catalog projection
+ * A listener's numbers for /stats/me, read on the read replica: usage per day (daily_metrics), top tracks
+ * (recommendation_data), and plays of the last days in usage_metrics, joined with analytics' own catalog projection
  * (catalog_records) for artists and genres: top records, artists and genres, and plays by hour of day (UTC).
  * Plays whose record the projection does not know count for records, not for artists or genres.
  */
@@ -58,10 +64,49 @@ public class ListeningRepository {
             group by h.hour
             order by h.hour""";
 
+    private static final String DAYS = """
+            select metric_date, metric_name, value from daily_metrics
+            where metric_type = $1 and entity_type = $2 and entity_id = $3
+            order by metric_date desc""";
+
+    private static final String TOP_TRACKS = """
+            select entity_id, play_count, total_listening_ms, affinity_score from recommendation_data
+            where user_id = $1 and entity_type = $2
+            order by play_count desc, affinity_score desc, entity_id
+            limit $3::int""";
+
     private final Pool pool;
 
-    public ListeningRepository(Pool pool) {
+    /** Reads only: on the read replica (the primary where there is none). */
+    public ListeningRepository(@ReactiveDataSource(ReadReplica.DATASOURCE) Pool pool) {
         this.pool = pool;
+    }
+
+    /** One named daily value of the listener (plays, listening_ms, …), newest day first. */
+    public record DayValue(LocalDate date, String metricName, long value) {
+    }
+
+    /** The listener's usage values per day from daily_metrics, newest day first. */
+    public Uni<List<DayValue>> days(long userId) {
+        return pool.preparedQuery(DAYS).execute(Tuple.of(DailyMetric.TYPE_USAGE, DailyMetric.ENTITY_USER, userId))
+                .map(rows -> {
+                    List<DayValue> days = new ArrayList<>();
+                    rows.forEach(row -> days.add(new DayValue(row.getLocalDate("metric_date"),
+                            row.getString("metric_name"), row.getBigDecimal("value").longValue())));
+                    return days;
+                });
+    }
+
+    /** The listener's most played tracks from recommendation_data. */
+    public Uni<List<UserStats.TopTrack>> topTracks(long userId, int top) {
+        return pool.preparedQuery(TOP_TRACKS).execute(Tuple.of(userId, RecommendationData.TRACK, top))
+                .map(rows -> {
+                    List<UserStats.TopTrack> tracks = new ArrayList<>();
+                    rows.forEach(row -> tracks.add(new UserStats.TopTrack(row.getLong("entity_id"),
+                            row.getInteger("play_count"), row.getLong("total_listening_ms"),
+                            row.getBigDecimal("affinity_score").doubleValue())));
+                    return tracks;
+                });
     }
 
     /** What a listener played in the last {@code days} days, {@code top} of each kind. */

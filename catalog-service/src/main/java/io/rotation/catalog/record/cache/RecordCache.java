@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.rotation.platform.health.DegradedPath;
+import io.rotation.platform.cache.CacheLookups;
 import io.rotation.platform.cache.CacheRules;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
  * <p>
  * Redis down means slower, not broken: a failed or slow ({@code rotation.catalog.record-cache.timeout})
  * read goes to the database, a failed store or eviction is logged and the caller goes on (each
- * fallback counted, logged at most once a minute: {@link DegradedPath}). A failed eviction leaves a
+ * fallback counted, logged at most once a minute: {@link DegradedPath}). Reads are counted by outcome in
+ * {@code rotation_cache_lookups_total{cache="catalog-record"}} ({@link CacheLookups}). A failed eviction leaves a
  * stale page for at most the TTL.
  * <p>
  * A read that loaded the record just before a write committed could store its old page just after
@@ -32,6 +35,8 @@ import org.jboss.logging.Logger;
  * (2 s) later, in the background (a longer-running read than that can still leave a stale page, for
  * at most the TTL).
  */
+// created at start-up, so that its lookup counters are exported (at 0) before the first read
+@Startup
 @ApplicationScoped
 public class RecordCache {
 
@@ -46,6 +51,7 @@ public class RecordCache {
     private final DegradedPath unstored;
     private final DegradedPath unevicted;
     private final CacheRules rules;
+    private final CacheLookups lookups;
 
     public RecordCache(ReactiveRedisDataSource redis, CacheRules rules,
                        @ConfigProperty(name = "rotation.catalog.record-cache.ttl", defaultValue = "24h") Duration ttl,
@@ -54,6 +60,7 @@ public class RecordCache {
                        @ConfigProperty(name = "rotation.catalog.record-cache.re-evict-after", defaultValue = "2s")
                        Duration reEvictAfter, MeterRegistry registry) {
         this.redis = redis;
+        this.lookups = new CacheLookups(registry, "catalog-record");
         this.unreadable = new DegradedPath(registry, LOG, "record-cache.read");
         this.unstored = new DegradedPath(registry, LOG, "record-cache.store");
         this.unevicted = new DegradedPath(registry, LOG, "record-cache.evict");
@@ -83,12 +90,19 @@ public class RecordCache {
         }
         return redis.value(String.class).get(key)
                 .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(e -> {
-                    unreadable.taken("record cache unavailable, record " + recordId + " read from the database", e);
-                    return null;
-                })
-                .chain(cached -> cached != null ? Uni.createFrom().item(cached)
-                        : load.get().call(page -> store(key, page)));
+                .onItemOrFailure().transformToUni((cached, failure) -> {
+                    if (failure != null) {
+                        lookups.degraded();
+                        unreadable.taken("record cache unavailable, record " + recordId + " read from the database",
+                                failure);
+                    } else if (cached != null) {
+                        lookups.hit();
+                        return Uni.createFrom().item(cached);
+                    } else {
+                        lookups.miss();
+                    }
+                    return load.get().call(page -> store(key, page));
+                });
     }
 
     private Uni<Void> store(String key, String page) {

@@ -2,14 +2,15 @@ package io.rotation.matching.audio.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.rotation.matching.audio.model.MatchView;
 import io.rotation.platform.health.DegradedPath;
 import io.rotation.matching.audio.service.MatchingSettings;
+import io.rotation.platform.cache.CacheLookups;
 import io.rotation.platform.cache.CacheRules;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
@@ -26,8 +27,11 @@ import org.jboss.logging.Logger;
  * {@code matching:match:<id>}. Whoever changes a match evicts its track's, record's and own keys
  * after the commit. Redis down (or slower than the timeout) means the database answers and nothing
  * is cached; a failed eviction leaves a stale list for at most the TTL. Each fallback is counted and
- * logged at most once a minute ({@link DegradedPath}).
+ * logged at most once a minute ({@link DegradedPath}); reads are counted by outcome in
+ * {@code rotation_cache_lookups_total{cache="matching-match"}} ({@link CacheLookups}).
  */
+// created at start-up, so that its lookup counters are exported (at 0) before the first read
+@Startup
 @ApplicationScoped
 public class MatchCache {
 
@@ -37,8 +41,7 @@ public class MatchCache {
     private final ObjectMapper mapper;
     private final MatchingSettings.Cache settings;
     private final CacheRules rules;
-    private final Counter hits;
-    private final Counter misses;
+    private final CacheLookups lookups;
     private final DegradedPath unreadable;
     private final DegradedPath unstored;
     private final DegradedPath unevicted;
@@ -49,8 +52,7 @@ public class MatchCache {
         this.mapper = mapper;
         this.settings = settings.cache();
         this.rules = rules;
-        this.hits = Counter.builder("rotation.matching.cache.hits").register(registry);
-        this.misses = Counter.builder("rotation.matching.cache.misses").register(registry);
+        this.lookups = new CacheLookups(registry, "matching-match");
         this.unreadable = new DegradedPath(registry, LOG, "match-cache.read");
         this.unstored = new DegradedPath(registry, LOG, "match-cache.store");
         this.unevicted = new DegradedPath(registry, LOG, "match-cache.evict");
@@ -75,17 +77,18 @@ public class MatchCache {
         }
         return redis.value(String.class).get(key)
                 .ifNoItem().after(settings.timeout()).fail()
-                .onFailure().recoverWithItem(e -> {
-                    unreadable.taken("match cache unavailable, " + key + " read from the database", e);
-                    return null;
-                })
-                .chain(cached -> {
-                    T value = cached == null ? null : read(cached, type);
-                    if (value != null) {
-                        hits.increment();
-                        return Uni.createFrom().item(value);
+                .onItemOrFailure().transformToUni((cached, failure) -> {
+                    if (failure != null) {
+                        lookups.degraded();
+                        unreadable.taken("match cache unavailable, " + key + " read from the database", failure);
+                    } else {
+                        T value = cached == null ? null : read(cached, type);
+                        if (value != null) {
+                            lookups.hit();
+                            return Uni.createFrom().item(value);
+                        }
+                        lookups.miss();
                     }
-                    misses.increment();
                     return load.get().call(loaded -> loaded == null ? Uni.createFrom().voidItem() : store(key, loaded));
                 });
     }
