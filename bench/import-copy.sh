@@ -32,9 +32,9 @@ columns() { "${PSQL[@]}" -c "select string_agg(quote_ident(column_name), ', ' or
   from information_schema.columns where table_schema = 'catalog' and table_name = '$1' and is_generated = 'NEVER'"; }
 rec_cols=$(columns records)
 trk_cols=$(columns tracks)
-"${PSQL[@]}" -c "\\copy (select $rec_cols from catalog.records where source = 'discogs_dump') to '$tmp/records.tsv'"
+"${PSQL[@]}" -c "\\copy (select $rec_cols from catalog.records where source = 'discogs_dump') to '$tmp/records.tsv'" >/dev/null
 "${PSQL[@]}" -c "\\copy (select $trk_cols from catalog.tracks where record_id in
-  (select id from catalog.records where source = 'discogs_dump')) to '$tmp/tracks.tsv'"
+  (select id from catalog.records where source = 'discogs_dump')) to '$tmp/tracks.tsv'" >/dev/null
 records=$(wc -l <"$tmp/records.tsv")
 tracks=$(wc -l <"$tmp/tracks.tsv")
 (( records > 0 )) || die "no imported records in catalog: run ./rotation up first"
