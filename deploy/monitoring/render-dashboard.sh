@@ -15,7 +15,10 @@ OUT=${2:-$ROOT/docs/images/dashboard.png}
 PORT=9099
 WORK=$(mktemp -d /tmp/rotation-dashboard.XXXXXX)
 command -v prometheus >/dev/null || { echo "prometheus is not installed (apt-get install prometheus)" >&2; exit 1; }
-python3 -c 'import matplotlib' 2>/dev/null || { echo "python3-matplotlib is not installed" >&2; exit 1; }
+# Debian's python3-matplotlib is for Debian's python3, which may not be the first python3 on the PATH
+PLOT=python3
+$PLOT -c 'import matplotlib' 2>/dev/null || PLOT=/usr/bin/python3
+$PLOT -c 'import matplotlib' 2>/dev/null || { echo "python3-matplotlib is not installed" >&2; exit 1; }
 
 cat >"$WORK/prometheus.yml" <<YAML
 global:
@@ -48,6 +51,6 @@ done
 sleep $((END - $(date +%s) > 0 ? END - $(date +%s) : 0))
 
 mkdir -p "$(dirname "$OUT")"
-python3 "$ROOT/deploy/monitoring/render_dashboard.py" --prometheus "http://127.0.0.1:$PORT" \
+"$PLOT" "$ROOT/deploy/monitoring/render_dashboard.py" --prometheus "http://127.0.0.1:$PORT" \
   --dashboard "$ROOT/deploy/monitoring/grafana-dashboard.json" --start "$START" --end "$(date +%s)" --out "$OUT"
 echo "rendered $OUT from $MINUTES minutes of the local services"
