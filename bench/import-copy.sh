@@ -13,15 +13,10 @@ SAMPLE=$ROOT/deploy/local/data/discogs/discogs_20200806_releases.xml.gz
 PSQL=(env PGOPTIONS=-cclient_min_messages=warning psql -h 127.0.0.1 -U postgres -d rotation -At -v ON_ERROR_STOP=1)
 SCRATCH=bench_copy
 
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1"; }
+source "$ROOT/bench/lib.sh"
 now() { date +%s.%N; }
-case $GATEWAY in http://127.0.0.1:* | http://localhost:*) ;; *) die "the gateway must be local: $GATEWAY" ;; esac
 [[ -f $SAMPLE ]] || die "no sample at $SAMPLE"
-token=$(curl -s -m 20 -X POST "$GATEWAY/api/v1/auth/login" -H 'content-type: application/json' \
-  -d "{\"username\": \"${ROTATION_ADMIN_USERNAME:-admin}\", \"password\": \"${ROTATION_ADMIN_PASSWORD:-rotation-admin}\"}" \
-  | json_field access_token)
-[[ -n $token ]] || die "cannot log in as the admin through $GATEWAY: run ./rotation up first"
+token=$(admin_token)
 
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
@@ -56,17 +51,8 @@ echo "[bench] 1/3 raw COPY of $records records and $tracks tracks"
 copy1=$(copy_seconds)
 echo "[bench] 2/3 catalog imports the sample through the gateway"
 t0=$(now)
-id=$(curl -s -m 60 -X POST "$GATEWAY/api/v1/imports" -H "authorization: Bearer $token" \
-  -H 'content-type: application/gzip' --data-binary "@$SAMPLE" | json_field id)
-[[ -n $id ]] || die "the import was not accepted"
-status=""
-for _ in $(seq 1 3000); do
-  status=$(curl -s -m 10 "$GATEWAY/api/v1/imports/$id" -H "authorization: Bearer $token" | json_field status)
-  [[ $status == completed || $status == failed ]] && break
-  sleep 0.2
-done
+import_sample "$token" "$SAMPLE"
 t1=$(now)
-[[ $status == completed ]] || die "the import ended ${status:-nowhere}"
 import_s=$(python3 -c "print(round($t1 - $t0, 3))")
 echo "[bench] 3/3 raw COPY again"
 copy2=$(copy_seconds)

@@ -13,30 +13,15 @@ RESULTS=$ROOT/bench/results.jsonl
 SAMPLE=$ROOT/deploy/local/data/discogs/discogs_20200806_releases.xml.gz
 PSQL=(psql -h 127.0.0.1 -U matching_svc -d rotation -At -v ON_ERROR_STOP=1)
 
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1"; }
-case $GATEWAY in http://127.0.0.1:* | http://localhost:*) ;; *) die "the gateway must be local: $GATEWAY" ;; esac
+source "$ROOT/bench/lib.sh"
 [[ -f $SAMPLE ]] || die "no sample at $SAMPLE"
-
-token=$(curl -s -m 20 -X POST "$GATEWAY/api/v1/auth/login" -H 'content-type: application/json' \
-  -d "{\"username\": \"${ROTATION_ADMIN_USERNAME:-admin}\", \"password\": \"${ROTATION_ADMIN_PASSWORD:-rotation-admin}\"}" \
-  | json_field access_token)
-[[ -n $token ]] || die "cannot log in as the admin through $GATEWAY: run ./rotation up first"
+token=$(admin_token)
 
 # 1. Baseline: catalog imports the sample (an upsert of the same 1,000 releases and 9,430 tracks).
 echo "[bench] 1/2 baseline: catalog imports the sample"
 t0=$(date +%s.%N)
-id=$(curl -s -m 60 -X POST "$GATEWAY/api/v1/imports" -H "authorization: Bearer $token" \
-  -H 'content-type: application/gzip' --data-binary "@$SAMPLE" | json_field id)
-[[ -n $id ]] || die "the import was not accepted"
-status=""
-for _ in $(seq 1 600); do
-  status=$(curl -s -m 10 "$GATEWAY/api/v1/imports/$id" -H "authorization: Bearer $token" | json_field status)
-  [[ $status == completed || $status == failed ]] && break
-  sleep 0.5
-done
+import_sample "$token" "$SAMPLE"
 t1=$(date +%s.%N)
-[[ $status == completed ]] || die "the import ended $status"
 import_s=$(python3 -c "print(round($t1 - $t0, 3))")
 
 # 2. Matching: every release of the sample queued at once, timed until the queue is empty.

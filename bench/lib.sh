@@ -1,0 +1,32 @@
+# Shared by the bench scripts that talk to a local `./rotation up` through the gateway (source it).
+# Needs GATEWAY set; defines die, json_field, admin_token and import_sample.
+
+die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1"; }
+
+case $GATEWAY in http://127.0.0.1:* | http://localhost:*) ;; *) die "the gateway must be local: $GATEWAY" ;; esac
+
+# The local admin's access token (dies when the gateway or the login is not there).
+admin_token() {
+  local token
+  token=$(curl -s -m 20 -X POST "$GATEWAY/api/v1/auth/login" -H 'content-type: application/json' \
+    -d "{\"username\": \"${ROTATION_ADMIN_USERNAME:-admin}\", \"password\": \"${ROTATION_ADMIN_PASSWORD:-rotation-admin}\"}" \
+    | json_field access_token)
+  [[ -n $token ]] || die "cannot log in as the admin through $GATEWAY: run ./rotation up first"
+  printf '%s' "$token"
+}
+
+# import_sample TOKEN FILE: uploads a Discogs dump through POST /api/v1/imports and waits until the import
+# has ended; dies unless it completed.
+import_sample() {
+  local id status=""
+  id=$(curl -s -m 60 -X POST "$GATEWAY/api/v1/imports" -H "authorization: Bearer $1" \
+    -H 'content-type: application/gzip' --data-binary "@$2" | json_field id)
+  [[ -n $id ]] || die "the import was not accepted"
+  for _ in $(seq 1 3000); do
+    status=$(curl -s -m 10 "$GATEWAY/api/v1/imports/$id" -H "authorization: Bearer $1" | json_field status)
+    [[ $status == completed || $status == failed ]] && break
+    sleep 0.2
+  done
+  [[ $status == completed ]] || die "the import ended ${status:-nowhere}"
+}
