@@ -2,7 +2,14 @@
 # Needs GATEWAY set; defines die, json_field, admin_token and import_sample.
 
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1"; }
+# the field of the JSON object on stdin; empty when stdin is not a JSON object (an error page, nothing)
+json_field() {
+  python3 -c 'import json, sys
+try:
+    print(json.load(sys.stdin).get(sys.argv[1], ""))
+except (ValueError, AttributeError):
+    print("")' "$1"
+}
 
 case $GATEWAY in http://127.0.0.1:* | http://localhost:*) ;; *) die "the gateway must be local: $GATEWAY" ;; esac
 
