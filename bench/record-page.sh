@@ -17,10 +17,9 @@ RESULTS=$ROOT/bench/results.jsonl
 PG=(-h 127.0.0.1 -U postgres)
 SCRATCH=rotation_bench_pgbench
 
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+source "$ROOT/bench/lib.sh"
 command -v wrk >/dev/null || die "wrk is needed: apt-get install -y wrk"
 command -v pgbench >/dev/null || die "pgbench is needed: apt-get install -y postgresql-contrib"
-case $GATEWAY in http://127.0.0.1:* | http://localhost:*) ;; *) die "the gateway must be local: $GATEWAY" ;; esac
 code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GATEWAY/api/v1/records/1" || true)
 [[ $code == 200 ]] || die "GET $GATEWAY/api/v1/records/1 answered HTTP ${code:-none}: run ./rotation up first"
 
