@@ -116,7 +116,7 @@ public class CacheRuleService {
 
     private void applyHere(CacheRuleDefinition rule, boolean deleted) {
         try {
-            here.apply(String.valueOf(rule.id()), json.writeValueAsBytes(changed(rule, deleted)));
+            here.applyOwnWrite(String.valueOf(rule.id()), json.writeValueAsBytes(changed(rule, deleted)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

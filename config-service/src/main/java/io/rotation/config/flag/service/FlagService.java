@@ -195,7 +195,7 @@ public class FlagService {
 
     private void applyWith(Flag f, List<JsonNode> segments) {
         try {
-            store.apply(f.key(), json.writeValueAsBytes(changed(f, segments, 0)));
+            store.applyOwnWrite(f.key(), json.writeValueAsBytes(changed(f, segments, 0)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

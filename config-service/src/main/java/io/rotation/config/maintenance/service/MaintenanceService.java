@@ -138,7 +138,7 @@ public class MaintenanceService {
 
     private void honourHere(MaintenanceWindowView w) {
         try {
-            schedule.apply(String.valueOf(w.id()), json.writeValueAsBytes(changedEvent(w)));
+            schedule.applyOwnWrite(String.valueOf(w.id()), json.writeValueAsBytes(changedEvent(w)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

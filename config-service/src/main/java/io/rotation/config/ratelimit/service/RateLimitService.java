@@ -88,7 +88,7 @@ public class RateLimitService {
     public Uni<Void> delete(long actor, long id) {
         return pool.withTransaction(c -> limits.findForUpdate(c, id).chain(old -> limits.delete(c, require(old, id).id())
                         .call(() -> publish(c, actor, old, null, "rate_limit_deleted")).replaceWith(old)))
-                .invoke(old -> rules.apply(String.valueOf(id), message(old, true)))
+                .invoke(old -> rules.applyOwnWrite(String.valueOf(id), message(old, true)))
                 .replaceWithVoid();
     }
 
@@ -112,7 +112,7 @@ public class RateLimitService {
     }
 
     private void enforceHere(RateLimitDefinition rule) {
-        rules.apply(String.valueOf(rule.id()), message(rule, false));
+        rules.applyOwnWrite(String.valueOf(rule.id()), message(rule, false));
     }
 
     private byte[] message(RateLimitDefinition rule, boolean deleted) {

@@ -88,7 +88,7 @@ public class SettingEvents {
     public void applyHere(List<SettingChanged> changes) {
         for (SettingChanged change : changes) {
             try {
-                here.apply(change.key(), json.writeValueAsBytes(change));
+                here.applyOwnWrite(change.key(), json.writeValueAsBytes(change));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rotation.contracts.Topics;
 import io.rotation.platform.kafka.CompactedTopicFollower;
+import io.rotation.platform.kafka.OwnWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -30,6 +31,7 @@ public class FlagStore {
     private final ObjectMapper json;
     private final CompactedTopicFollower follower;
     private final AtomicLong applied = new AtomicLong();
+    private final OwnWrites<String> ownWrites = new OwnWrites<>();
     private volatile FlagSet flags = FlagSet.EMPTY;
 
     public FlagStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -80,10 +82,24 @@ public class FlagStore {
         follower.stop();
     }
 
-    /** Applies one message of the topic (the latest state of one flag); the writer applies its own at once. */
+    /** Applies one message of the topic (the latest state of one flag). */
     public synchronized void apply(String key, byte[] value) {
+        apply(key, value, false);
+    }
+
+    /** Applies a flag change this service has just committed, ahead of the topic bringing it back ({@link OwnWrites}). */
+    public synchronized void applyOwnWrite(String key, byte[] value) {
+        apply(key, value, true);
+    }
+
+    private void apply(String key, byte[] value, boolean own) {
         try {
             JsonNode message = value == null ? null : json.readTree(value);
+            if (own) {
+                ownWrites.wrote(key, message);
+            } else if (!ownWrites.admits(key, message)) {
+                return;
+            }
             boolean archived = message == null || message.path("archived").asBoolean(false);
             JsonNode definition = archived ? null : message.path("definition");
             String name = definition != null && definition.hasNonNull("name") ? definition.path("name").asText() : key;

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * rules, maintenance windows, settings, cache rules): one entry per message key, the latest message its
  * state. At start the topic is read from the beginning (waiting until caught up, within a bound) and then
  * followed, so a change reaches every service within a poll; config-service applies its own writes at
- * once through {@link #apply}. Subclasses say what a message means and publish an immutable view.
+ * once through {@link #applyOwnWrite}. Subclasses say what a message means and publish an immutable view.
+ * The topic catching up does not undo an own write ({@link OwnWrites}).
  */
 public abstract class CompactedTopicState<K, V> {
 
@@ -28,6 +29,7 @@ public abstract class CompactedTopicState<K, V> {
     private final ObjectMapper json;
     private final CompactedTopicFollower follower;
     private final Map<K, V> byKey = new HashMap<>();
+    private final OwnWrites<K> ownWrites = new OwnWrites<>();
 
     /** For CDI's client proxy only (a proxy needs a no-args constructor up its class chain). */
     protected CompactedTopicState() {
@@ -84,9 +86,23 @@ public abstract class CompactedTopicState<K, V> {
 
     /** Applies one message of the topic (the latest state of one entry); a message that cannot be read changes nothing. */
     public synchronized void apply(String key, byte[] value) {
+        apply(key, value, false);
+    }
+
+    /** Applies a change this service has just committed and is publishing, ahead of the topic bringing it back. */
+    public synchronized void applyOwnWrite(String key, byte[] value) {
+        apply(key, value, true);
+    }
+
+    private void apply(String key, byte[] value, boolean own) {
         try {
             JsonNode message = value == null ? null : json.readTree(value);
             K k = keyOf(key, message);
+            if (own) {
+                ownWrites.wrote(k, message);
+            } else if (!ownWrites.admits(k, message)) {
+                return;
+            }
             V entry = message == null ? null : entryOf(k, message);
             if (entry == null) {
                 byKey.remove(k);

@@ -46,4 +46,23 @@ class CacheRulesTest {
         return ("{\"id\": " + id + ", \"deleted\": false, \"key_pattern\": \"" + pattern + "\", \"ttl_seconds\": " + ttl
                 + ", \"max_entries\": null, \"enabled\": " + enabled + "}").getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void anOwnWriteIsNotUndoneByTheTopicCatchingUpButALaterChangeReplacesIt() {
+        rules.applyOwnWrite("1", rule(1, "z:*", 5, true, "2026-12-02T10:00:00Z"));
+        rules.applyOwnWrite("1", rule(1, "z:*", 5, false, "2026-12-02T10:00:02Z"));
+
+        rules.apply("1", rule(1, "z:*", 5, true, "2026-12-02T10:00:00Z"));
+        assertThat(rules.cached("z:1")).as("the creation, still on its way, is older than the own change").isFalse();
+
+        rules.apply("1", rule(1, "z:*", 5, false, "2026-12-02T10:00:02Z"));
+        rules.apply("1", rule(1, "z:*", 5, true, "2026-12-02T10:00:01Z"));
+        assertThat(rules.cached("z:1")).as("after the echo the topic's order decides again").isTrue();
+    }
+
+    private static byte[] rule(long id, String pattern, int ttl, boolean enabled, String changedAt) {
+        String message = new String(rule(id, pattern, ttl, enabled), StandardCharsets.UTF_8);
+        return (message.substring(0, message.length() - 1) + ", \"changed_at\": \"" + changedAt + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 }
