@@ -18,7 +18,8 @@ public final class Labels {
     public static final Path PATH = RepoRoot.find().resolve("bench/matching/labels.csv");
     /** The fresh sets, in the order they were labelled. */
     public static final List<Path> FRESH = List.of(RepoRoot.find().resolve("bench/matching/labels-fresh.csv"),
-            RepoRoot.find().resolve("bench/matching/labels-fresh-2.csv"));
+            RepoRoot.find().resolve("bench/matching/labels-fresh-2.csv"),
+            RepoRoot.find().resolve("bench/matching/labels-fresh-3.csv"));
 
     /**
      * One labelled video. {@code positions} are the right tracks' positions (two when the release lists

@@ -55,6 +55,7 @@ public final class MatchingBench {
         LabelledRun.Figures held = run.figures(thresholds, Labels.Label::heldOut);
         LabelledRun.Figures fresh = run.figures(thresholds, l -> l.freshSet() == 1);
         LabelledRun.Figures fresh2 = run.figures(thresholds, l -> l.freshSet() == 2);
+        LabelledRun.Figures fresh3 = run.figures(thresholds, l -> l.freshSet() == 3);
         LabelledRun.Figures all = run.figures(thresholds, l -> true);
         System.out.printf(Locale.ROOT, "thresholds: auto_approved >= %.2f, needs_review >= %.2f%n",
                 thresholds.autoApprove(), thresholds.review());
@@ -64,6 +65,7 @@ public final class MatchingBench {
         row("held-out", held);
         row("fresh-1", fresh);
         row("fresh-2", fresh2);
+        row("fresh-3", fresh3);
         row("all", all);
         System.out.println();
         System.out.println("threshold sweep on the tuning half (precision / recall of auto_approved):");
@@ -94,6 +96,8 @@ public final class MatchingBench {
                         + "\"precision_fresh\": %.4f, \"recall_fresh\": %.4f, "
                         + "\"labels_fresh2_track\": %d, \"labels_fresh2_none\": %d, "
                         + "\"precision_fresh2\": %.4f, \"recall_fresh2\": %.4f, "
+                        + "\"labels_fresh3_track\": %d, \"labels_fresh3_none\": %d, "
+                        + "\"precision_fresh3\": %.4f, \"recall_fresh3\": %.4f, "
                         + "\"precision_all\": %.4f, \"recall_all\": %.4f, "
                         + "\"track_review_rate_all\": %.4f, \"none_review_rate_all\": %.4f, "
                         + "\"tracks\": %d, \"tracks_per_sec\": %.0f, \"baseline_tracks_per_sec\": %.0f, "
@@ -101,7 +105,8 @@ public final class MatchingBench {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), System.getProperty("bench.commit", "unknown"),
                 thresholds.autoApprove(), thresholds.review(), all.tracks(), all.nones(), tune.precision(),
                 tune.recall(), held.precision(), held.recall(), fresh.tracks(), fresh.nones(), fresh.precision(),
-                fresh.recall(), fresh2.tracks(), fresh2.nones(), fresh2.precision(), fresh2.recall(), all.precision(),
+                fresh.recall(), fresh2.tracks(), fresh2.nones(), fresh2.precision(), fresh2.recall(), fresh3.tracks(), fresh3.nones(),
+                fresh3.precision(), fresh3.recall(), all.precision(),
                 all.recall(),
                 all.trackReviewRate(), all.noneReviewRate(), tracks, scorer, baseline, scorer / baseline);
         String results = System.getProperty("bench.results");
