@@ -83,7 +83,10 @@ public class EditorReleaseMatcher implements ReleaseMatcher {
                 confidence, chosen.parts(confidence, runnerUp, video.candidate().source()));
     }
 
-    /** The same song listed on two media of one release (LP side A and CD) is one option, the first listed. */
+    /**
+     * The same song listed twice is one option, the first listed: on two media of one release (LP side A and CD),
+     * or on both sides of a single as long on each ("Leave My Woman Alone" A and B, a mono and a stereo cut).
+     */
     private static int[] sameTrackGroups(List<TrackProfile> tracks) {
         int[] group = new int[tracks.size()];
         for (int i = 0; i < tracks.size(); i++) {
@@ -91,8 +94,11 @@ public class EditorReleaseMatcher implements ReleaseMatcher {
             TrackProfile t = tracks.get(i);
             for (int j = 0; j < i; j++) {
                 TrackProfile earlier = tracks.get(j);
-                if (group[j] == j && earlier.identity().equals(t.identity()) && !earlier.media().equals(t.media())
-                        && sameLength(earlier.duration(), t.duration())) {
+                boolean twoMedia = earlier.identity().equals(t.identity()) && !earlier.media().equals(t.media())
+                        && sameLength(earlier.duration(), t.duration());
+                boolean bothSides = earlier.song().equals(t.song()) && earlier.mixWords().equals(t.mixWords())
+                        && earlier.duration() != null && t.duration() != null && sameLength(earlier.duration(), t.duration());
+                if (group[j] == j && (twoMedia || bothSides)) {
                     group[i] = j;
                     break;
                 }

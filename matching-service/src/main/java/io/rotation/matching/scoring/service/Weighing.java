@@ -217,8 +217,38 @@ final class Weighing {
         } else if (!cutsNamed.isEmpty() && track.namesADefaultCut()) {
             // "(Club Mix)" where the track is "(Album Version)": both name their cut, and not the same one
             e.versionConflicts.add("other mix: " + String.join(" ", cutsNamed));
+        } else {
+            Set<String> otherCut = otherCutNamed(release, track, video);
+            if (!otherCut.isEmpty()) {
+                e.versionConflicts.add("other mix: " + String.join(" ", otherCut));
+            }
         }
         e.albumUpload = video.albumPhrase();
+    }
+
+    /**
+     * "(UK 12 Mix)" or "(Main Mix)" where the track is the "(Vocal Mix)" or the "(Dub Mix)": the candidate names its
+     * mix by words that are not the track's, and lacks the word that says which cut the track is. Returns the
+     * candidate's words for its mix (those right before "mix" or "remix"), or none.
+     */
+    private static Set<String> otherCutNamed(ReleaseProfile release, TrackProfile track, VideoProfile video) {
+        List<String> trackCut = track.mixWords().stream()
+                .filter(w -> Vocabulary.NAMED_CUT.contains(w) || Vocabulary.MEDIUM_VERSION.contains(w)).toList();
+        if (trackCut.isEmpty() || trackCut.stream().anyMatch(w -> video.match(w) > 0)) {
+            return Set.of();
+        }
+        Set<String> named = new java.util.TreeSet<>();
+        List<String> words = video.words();
+        for (int i = 1; i < words.size(); i++) {
+            String before = words.get(i - 1);
+            if ((words.get(i).equals("mix") || words.get(i).equals("remix")) && !track.ownWords().contains(before)
+                    && !release.titleWordSet().contains(before) && !release.artistWords().contains(before)
+                    && !Vocabulary.STOP.contains(before)
+                    && (!Vocabulary.GENERIC_MIX.contains(before) || Vocabulary.NAMED_CUT.contains(before))) {
+                named.add(before);
+            }
+        }
+        return named;
     }
 
     private static void duration(ReleaseProfile release, TrackProfile track, VideoProfile video, Evidence e) {

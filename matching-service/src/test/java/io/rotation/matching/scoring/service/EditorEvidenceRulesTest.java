@@ -147,6 +147,43 @@ class EditorEvidenceRulesTest {
                 .isEqualTo(new Judged("A", MatchStatus.auto_approved));
     }
 
+    @Test
+    void aMixNamedByOtherWordsIsNotTheVocalOrTheDubMix() {
+        ReleaseContext release = release("How's Your Evening So Far?", "Josh Wink",
+                track("A", "How's Your Evening So Far? (Vocal Mix)", null),
+                track("B", "How's Your Evening So Far? (Filtered Mix)", null));
+
+        assertThat(judged(release, video("Josh Wink - How's Your Evening So Far? (UK 12 Mix)", 526)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        assertThat(judged(release, video("Josh Wink - How's Your Evening So Far? (Vocal Mix)", 661)))
+                .isEqualTo(new Judged("A", MatchStatus.auto_approved));
+
+        ReleaseContext dub = release("Heaven Scent", "Bedrock", track("A", "Heaven Scent (Original Mix)", 628),
+                track("B", "Heaven Scent (Evolution Dub Mix)", 541));
+        assertThat(judged(dub, video("Bedrock - Heaven Scent(Evolution Main Mix)", 574)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        assertThat(judged(dub, video("{Vinyl} Bedrock - Heaven Scent (Evolution Dub Mix)", 560)))
+                .isEqualTo(new Judged("B", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void aCoverIsAnotherRecordingHoweverWellItsLengthFits() {
+        ReleaseContext release = release("Johnny Handsome", "Ry Cooder", track("A7", "Cajun Metal", 119),
+                track("A8", "First Week At Work", 64), track("B1", "Greasy Oysters", 112));
+
+        assertThat(judged(release, video("Ry Cooder - First week at work (cover)", 59)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+    }
+
+    @Test
+    void theSameSongAsLongOnBothSidesOfASingleIsOneChoice() {
+        ReleaseContext release = release("Leave My Woman Alone", "Junior Wells",
+                track("A", "Leave My Woman Alone", 170), track("B", "Leave My Woman Alone", 170));
+
+        assertThat(judged(release, video("Junior Wells Leave My Woman Alone", 173)))
+                .isEqualTo(new Judged("A", MatchStatus.auto_approved));
+    }
+
     private record Judged(String position, MatchStatus status) {
     }
 
