@@ -107,14 +107,16 @@ def track_ids(gw, token, override):
     return ids
 
 
-def build_batches(n, batch, ids):
-    # played_at: unique per play, 1 ms apart, ending a minute ago (RFC 3339, UTC)
-    base = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=1, milliseconds=n)
+def build_batches(n, batch, ids, ends=None, first=0, of=None):
+    """n plays in batches; played_at unique per play, 1 ms apart, the last of `of` plays (default n) at `ends`
+    (default a minute ago), these being plays first..first+n-1 of them (RFC 3339, UTC)."""
+    ends = ends or datetime.now(timezone.utc) - timedelta(minutes=1)
+    base = ends.replace(microsecond=0) - timedelta(milliseconds=of or n)
     batches = []
     for start in range(0, n, batch):
         plays = []
         for i in range(start, min(n, start + batch)):
-            t = base + timedelta(milliseconds=i)
+            t = base + timedelta(milliseconds=first + i)
             plays.append({
                 "track_id": ids[i % len(ids)],
                 "played_at": t.strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z",
