@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * One play, one trace: a client's {@code traceparent} on {@code POST /api/v1/plays/batch} through the
  * gateway is continued by user-features' HTTP span, its outbox relay's producer span and analytics'
  * PlayRecorded consumer span, read from the span files the running services write
- * ({@code $ROTATION_STATE/traces/<service>.jsonl}, OTLP JSON; {@code ./rotation} starts them so).
+ * ({@code $ROTATION_STATE/traces/<service>.<n>.jsonl}, OTLP JSON; {@code ./rotation} starts them so).
  */
 class TraceAcrossServicesTest {
 
@@ -84,10 +85,24 @@ class TraceAcrossServicesTest {
         return found.get(0);
     }
 
-    /** The spans of one trace in a service's span file (one OTLP-JSON ResourceSpans object a line). */
+    /** The spans of one trace in a service's span files (one OTLP-JSON ResourceSpans object a line). */
     private static List<JsonNode> spans(String service, String traceId) {
-        Path file = traces().resolve(service + ".jsonl");
-        assertThat(file).as("the services run with span files (./rotation services up)").exists();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(traces())) {
+            files = listed.filter(f -> f.getFileName().toString().matches(Pattern.quote(service) + "\\.\\d+\\.jsonl"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(files).as("the services run with span files (./rotation services up)").isNotEmpty();
+        List<JsonNode> found = new ArrayList<>();
+        for (Path file : files) {
+            found.addAll(spans(file, traceId));
+        }
+        return found;
+    }
+
+    private static List<JsonNode> spans(Path file, String traceId) {
         List<JsonNode> found = new ArrayList<>();
         try (Stream<String> lines = Files.lines(file)) {
             lines.filter(line -> line.contains(traceId)).forEach(line -> {
