@@ -2,6 +2,7 @@ package io.rotation.userfeatures.play.service;
 
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.userfeatures.PlayRecorded;
+import io.rotation.contracts.userfeatures.PlaysRecorded;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
@@ -28,9 +29,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Records plays. Each new play and its PlayRecorded event commit in one transaction, so no play is
- * stored without its event nor announced without being stored; a retried play is neither. Plays of
- * an erased user (whose access token has not expired yet) are refused.
+ * Records plays. The plays a request newly stores and the one PlaysRecorded event announcing them commit
+ * in one transaction, so no play is stored without being announced nor announced without being stored; a
+ * retried play is neither. One event per request, not per play, keeps the outbox, Kafka and analytics'
+ * processed_event at a row per batch. Plays of an erased user (whose access token has not expired yet)
+ * are refused.
  */
 @ApplicationScoped
 public class PlayService {
@@ -83,13 +86,16 @@ public class PlayService {
     private Uni<List<Play>> store(long userId, List<PlayRow> rows) {
         return pool.withTransaction(connection -> erasedUsers.guardWrite(connection, userId)
                 .chain(() -> plays.insertNew(connection, userId, rows))
-                .call(stored -> outbox.append(connection, stored.stream().map(PlayService::announce).toList())));
+                .call(stored -> stored.isEmpty() ? Uni.createFrom().voidItem()
+                        : outbox.append(connection, announce(userId, stored))));
     }
 
-    private static OutboundEvent announce(Play p) {
-        return OutboundEvent.of(EventType.PLAY_RECORDED, p.userId(), new PlayRecorded(p.id(), p.userId(), p.trackId(),
-                p.recordId(), p.playedAt(), p.durationPlayedMs(), p.completionPercentage(),
-                p.action().name(), p.sessionId(), p.device()));
+    private static OutboundEvent announce(long userId, List<Play> stored) {
+        return OutboundEvent.of(EventType.PLAYS_RECORDED, userId, new PlaysRecorded(userId, stored.stream()
+                .map(p -> new PlayRecorded(p.id(), p.userId(), p.trackId(), p.recordId(), p.playedAt(),
+                        p.durationPlayedMs(), p.completionPercentage(), p.action().name(), p.sessionId(),
+                        p.device()))
+                .toList()));
     }
 
     /** Applies defaults; Postgres keeps microseconds, so played_at is cut to them for retries to match. */
