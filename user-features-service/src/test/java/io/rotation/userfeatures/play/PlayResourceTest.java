@@ -109,6 +109,36 @@ class PlayResourceTest {
     }
 
     @Test
+    void announcesABatchTooLargeForOneKafkaRecordInSeveralEventsCarryingEveryPlay() {
+        long user = TestTokens.newUserId();
+        // control chars are escaped in six bytes each: 1,000 such plays make about 1.8 MB of JSON
+        String escaped = String.valueOf((char) 1).repeat(128);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            batch.add(Map.of("track_id", 1 + i, "played_at", T0.plusSeconds(i).toString(),
+                    "session_id", escaped, "device", escaped));
+        }
+        try (KafkaTail tail = tailPlays()) {
+            given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(Map.of("plays", batch))
+                    .post("/api/v1/plays/batch")
+                    .then().statusCode(200).body("stored", equalTo(1_000));
+
+            List<Long> stored = TestDatabase.rows("select id from play_history where user_id = ?", user).stream()
+                    .map(r -> ((Number) r.get("id")).longValue()).toList();
+            List<Long> announced = new ArrayList<>();
+            tail.await(byUser(user), 2, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, byte[]>> events = tail.drain(Duration.ofSeconds(3)).stream()
+                    .filter(byUser(user)).toList();
+            for (ConsumerRecord<String, byte[]> event : events) {
+                assertThat(event.value().length).isLessThan(1_000_000);
+                playsOf(event).forEach(p -> announced.add(p.get("play_id").asLong()));
+            }
+            assertThat(events).hasSizeGreaterThan(1);
+            assertThat(announced).containsExactlyInAnyOrderElementsOf(stored);
+        }
+    }
+
+    @Test
     void storesARetriedPlayOnceAndAnnouncesOnlyTheNewPlaysOfABatch() {
         long user = TestTokens.newUserId();
         String token = TestTokens.user(user);

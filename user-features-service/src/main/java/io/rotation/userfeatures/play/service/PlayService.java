@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +41,13 @@ public class PlayService {
 
     /** Clients' clocks drift; a play further in the future than this is a client bug. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /**
+     * Kafka refuses records over 1 MB, and the relay would park such an event, its plays never reaching
+     * analytics. A request's plays normally fit one event; only when their estimated JSON (see
+     * {@link #estimatedBytes}) would pass this are they announced in several.
+     */
+    static final int MAX_EVENT_BYTES = 900_000;
 
     private final Pool pool;
     private final PlayRepository plays;
@@ -68,7 +76,7 @@ public class PlayService {
 
     public Uni<BatchResult> recordBatch(long userId, List<NewPlay> batch) {
         Instant now = Instant.now(clock);
-        List<PlayRow> rows = new java.util.ArrayList<>(batch.size());
+        List<PlayRow> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             rows.add(toRow(batch.get(i), "plays[" + i + "].", now));
         }
@@ -90,12 +98,33 @@ public class PlayService {
                         : outbox.append(connection, announce(userId, stored))));
     }
 
-    private static OutboundEvent announce(long userId, List<Play> stored) {
-        return OutboundEvent.of(EventType.PLAYS_RECORDED, userId, new PlaysRecorded(userId, stored.stream()
-                .map(p -> new PlayRecorded(p.id(), p.userId(), p.trackId(), p.recordId(), p.playedAt(),
-                        p.durationPlayedMs(), p.completionPercentage(), p.action().name(), p.sessionId(),
-                        p.device()))
-                .toList()));
+    /** One PlaysRecorded for the stored plays, or as few as keep each under {@link #MAX_EVENT_BYTES}. */
+    private static List<OutboundEvent> announce(long userId, List<Play> stored) {
+        List<OutboundEvent> events = new ArrayList<>(1);
+        List<PlayRecorded> plays = new ArrayList<>(stored.size());
+        long bytes = 0;
+        for (Play p : stored) {
+            long size = estimatedBytes(p);
+            if (!plays.isEmpty() && bytes + size > MAX_EVENT_BYTES) {
+                events.add(OutboundEvent.of(EventType.PLAYS_RECORDED, userId, new PlaysRecorded(userId, plays)));
+                plays = new ArrayList<>();
+                bytes = 0;
+            }
+            plays.add(new PlayRecorded(p.id(), p.userId(), p.trackId(), p.recordId(), p.playedAt(),
+                    p.durationPlayedMs(), p.completionPercentage(), p.action().name(), p.sessionId(), p.device()));
+            bytes += size;
+        }
+        events.add(OutboundEvent.of(EventType.PLAYS_RECORDED, userId, new PlaysRecorded(userId, plays)));
+        return events;
+    }
+
+    /**
+     * An upper bound of a play's JSON: its numbers, time and action take under 300 bytes; a char of its
+     * session or device at most 6 (a control char, escaped in six).
+     */
+    static long estimatedBytes(Play p) {
+        return 300L + 6L * ((p.sessionId() == null ? 0 : p.sessionId().length())
+                + (p.device() == null ? 0 : p.device().length()));
     }
 
     /** Applies defaults; Postgres keeps microseconds, so played_at is cut to them for retries to match. */
