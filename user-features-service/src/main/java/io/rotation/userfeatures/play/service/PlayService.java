@@ -30,11 +30,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records plays. The plays a request newly stores and the one PlaysRecorded event announcing them commit
- * in one transaction, so no play is stored without being announced nor announced without being stored; a
- * retried play is neither. One event per request, not per play, keeps the outbox, Kafka and analytics'
- * processed_event at a row per batch. Plays of an erased user (whose access token has not expired yet)
- * are refused.
+ * Records plays. The plays a request newly stores and the PlaysRecorded event announcing them (one, unless
+ * they are too large for one Kafka record) commit in one transaction, so no play is stored without being
+ * announced nor announced without being stored; a retried play is neither. One event per request, not per
+ * play, keeps the outbox, Kafka and analytics' processed_event at a row per batch. Plays of an erased user
+ * (whose access token has not expired yet) are refused.
  */
 @ApplicationScoped
 public class PlayService {
