@@ -27,6 +27,7 @@ import io.rotation.contracts.userfeatures.FeedbackSubmitted;
 import io.rotation.contracts.userfeatures.FollowChanged;
 import io.rotation.contracts.userfeatures.FollowedStoreListed;
 import io.rotation.contracts.userfeatures.PlayRecorded;
+import io.rotation.contracts.userfeatures.PlaysRecorded;
 
 /**
  * Every event type of the suite: its CloudEvents {@code type}, the topic it travels on and the
@@ -45,6 +46,7 @@ public enum EventType {
     INVENTORY_SOLD("io.rotation.catalog.inventory.sold.v1", Topics.CATALOG_INVENTORY, InventoryChanged.class),
     INVENTORY_REMOVED("io.rotation.catalog.inventory.removed.v1", Topics.CATALOG_INVENTORY, InventoryChanged.class),
     PLAY_RECORDED("io.rotation.userfeatures.play.recorded.v1", Topics.USER_FEATURES_PLAYS, PlayRecorded.class),
+    PLAYS_RECORDED("io.rotation.userfeatures.plays.recorded.v1", Topics.USER_FEATURES_PLAYS, PlaysRecorded.class),
     FEEDBACK_SUBMITTED("io.rotation.userfeatures.feedback.submitted.v1", Topics.USER_FEATURES_FEEDBACK,
             FeedbackSubmitted.class),
     FAVORITE_ADDED("io.rotation.userfeatures.favorite.added.v1", Topics.USER_FEATURES_FAVORITES,

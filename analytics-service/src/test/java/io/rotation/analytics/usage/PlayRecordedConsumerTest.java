@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.Topics;
 import io.rotation.contracts.userfeatures.PlayRecorded;
+import io.rotation.contracts.userfeatures.PlaysRecorded;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.testing.KafkaTail;
@@ -82,6 +83,101 @@ class PlayRecordedConsumerTest {
         assertThat(TestDatabase.count("""
                 select value from daily_metrics where metric_date = date '2026-10-02' and metric_type = 'usage'
                 and entity_type = 'track' and entity_id = 11 and metric_name = 'plays'""")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void countsEveryPlayOfABatchEventOnceUnderOneClaim() {
+        long user = TestTokens.newUserId();
+        UUID id = UUID.randomUUID();
+        // two plays at the same instant: the batch's plays share its event id, so their rows must not collide
+        events.send(topic, id, EventType.PLAYS_RECORDED, String.valueOf(user), new PlaysRecorded(user, List.of(
+                play(user, 51, 800L, DAY1, 180_000, "100"),
+                play(user, 51, 800L, DAY2, 90_000, "50"),
+                play(user, 52, 800L, DAY2, 30_000, null),
+                play(user, 53, null, DAY2, null, "10"))));
+
+        JsonPath stats = awaitTotalPlays(user, 4);
+        assertThat(stats.getLong("total_listening_ms")).isEqualTo(300_000L);
+        assertThat(stats.getList("top_tracks.track_id", Integer.class)).containsExactly(51, 53, 52);
+        assertThat(stats.getList("plays_by_day.plays", Integer.class)).containsExactly(3, 1);
+        assertThat(TestDatabase.count("select count(*) from usage_metrics where user_id = ?", user)).isEqualTo(4);
+        assertThat(TestDatabase.count("select count(*) from processed_event where event_id = ?", id)).isEqualTo(1);
+        Map<String, Object> record = TestDatabase.rows("""
+                select play_count, total_listening_ms from recommendation_data
+                where user_id = ? and entity_type = 'record' and entity_id = 800""", user).get(0);
+        assertThat(record.get("play_count")).isEqualTo(3);
+        assertThat(record.get("total_listening_ms")).isEqualTo(300_000L);
+    }
+
+    @Test
+    void countsABatchRedeliveredInALaterPollOnce() {
+        long user = TestTokens.newUserId();
+        UUID replayed = UUID.randomUUID();
+        PlaysRecorded batch = new PlaysRecorded(user, List.of(play(user, 61, 900L, DAY1, 10_000, "100"),
+                play(user, 62, 900L, DAY1, 20_000, "100")));
+        events.send(topic, replayed, EventType.PLAYS_RECORDED, String.valueOf(user), batch);
+        awaitTotalPlays(user, 2);
+
+        // the redelivery comes after the first delivery was committed: only the claim or the stored rows can stop it
+        events.send(topic, replayed, EventType.PLAYS_RECORDED, String.valueOf(user), batch);
+        sendBatch(play(user, 63, 900L, DAY1, 1_000, "100"));
+
+        JsonPath stats = awaitTotalPlays(user, 3);
+        assertThat(stats.getLong("total_listening_ms")).isEqualTo(31_000L);
+        assertThat(TestDatabase.count("""
+                select play_count from recommendation_data
+                where user_id = ? and entity_type = 'record' and entity_id = 900""", user)).isEqualTo(3);
+    }
+
+    @Test
+    void countsABatchRedeliveredAfterItsClaimWasForgottenOnce() {
+        long user = TestTokens.newUserId();
+        UUID id = UUID.randomUUID();
+        PlaysRecorded batch = new PlaysRecorded(user, List.of(play(user, 65, 950L, DAY1, 10_000, "100"),
+                play(user, 66, 950L, DAY2, 20_000, "100")));
+        events.send(topic, id, EventType.PLAYS_RECORDED, String.valueOf(user), batch);
+        awaitTotalPlays(user, 2);
+        // the claim is gone (as if forgotten), the stored rows are not: the redelivery must add nothing
+        TestDatabase.update("delete from processed_event where event_id = ?", id);
+
+        events.send(topic, id, EventType.PLAYS_RECORDED, String.valueOf(user), batch);
+        sendBatch(play(user, 67, 950L, DAY1, 1_000, "100"));
+
+        JsonPath stats = awaitTotalPlays(user, 3);
+        assertThat(stats.getLong("total_listening_ms")).isEqualTo(31_000L);
+        assertThat(TestDatabase.count("select count(*) from usage_metrics where user_id = ?", user)).isEqualTo(3);
+    }
+
+    @Test
+    void countsOldPlayRecordedEventsAlongsideBatchEvents() {
+        long user = TestTokens.newUserId();
+        send(play(user, 71, 990L, DAY1, 1_000, "100"));
+        sendBatch(play(user, 72, 990L, DAY1, 2_000, "100"), play(user, 73, 990L, DAY2, 4_000, "100"));
+        send(play(user, 74, 990L, DAY2, 8_000, "100"));
+
+        JsonPath stats = awaitTotalPlays(user, 4);
+        assertThat(stats.getLong("total_listening_ms")).isEqualTo(15_000L);
+        assertThat(TestDatabase.count("""
+                select play_count from recommendation_data
+                where user_id = ? and entity_type = 'record' and entity_id = 990""", user)).isEqualTo(4);
+    }
+
+    @Test
+    void parksABatchWithAPlayDatedInTheFutureWholeOnTheDeadLetterTopic() {
+        long user = TestTokens.newUserId();
+        try (KafkaTail deadLetters = new KafkaTail(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                Topics.deadLetterOf(topic))) {
+            sendBatch(play(user, 81, null, Instant.now().minusSeconds(60), 5_000, "100"),
+                    play(user, 82, null, Instant.now().plus(Duration.ofDays(400)), 5_000, "100"));
+            sendBatch(play(user, 83, null, Instant.now().minusSeconds(60), 5_000, "100"));
+
+            awaitTotalPlays(user, 1);
+            var parked = deadLetters.await(r -> String.valueOf(user).equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(parked).hasSize(1);
+            assertThat(CloudEventCodec.header(parked.get(0).headers(), CloudEventHeaders.DLQ_ERROR)).contains("future");
+            assertThat(TestDatabase.count("select count(*) from usage_metrics where user_id = ?", user)).isEqualTo(1);
+        }
     }
 
     @Test
@@ -197,6 +293,12 @@ class PlayRecordedConsumerTest {
 
     private static void send(PlayRecorded play) {
         events.send(topic, UUID.randomUUID(), EventType.PLAY_RECORDED, String.valueOf(play.userId()), play);
+    }
+
+    private static void sendBatch(PlayRecorded... plays) {
+        long user = plays[0].userId();
+        events.send(topic, UUID.randomUUID(), EventType.PLAYS_RECORDED, String.valueOf(user),
+                new PlaysRecorded(user, List.of(plays)));
     }
 
     private static PlayRecorded play(long user, long track, Long record, Instant at, Integer ms, String completion) {

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A play was stored in play_history. Announced exactly once per stored play; a client's retry of
- * the same (user, track, played_at) is not stored again and so not announced again.
+ * A play was stored in play_history. user-features now announces its plays in {@link PlaysRecorded}
+ * (one event per request, each play in this shape); events of this type already on the plays topic
+ * are still consumed. Announced exactly once per stored play; a client's retry of the same
+ * (user, track, played_at) is not stored again and so not announced again.
  */
 public record PlayRecorded(
         long playId,

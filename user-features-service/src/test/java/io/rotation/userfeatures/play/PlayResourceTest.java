@@ -59,17 +59,87 @@ class PlayResourceTest {
             ConsumerRecord<String, byte[]> event = events.get(0);
             assertThat(event.key()).isEqualTo(String.valueOf(user));
             assertThat(CloudEventCodec.header(event.headers(), CloudEventHeaders.TYPE))
-                    .isEqualTo(EventType.PLAY_RECORDED.type());
+                    .isEqualTo(EventType.PLAYS_RECORDED.type());
             assertThat(CloudEventCodec.header(event.headers(), CloudEventHeaders.ID)).isNotBlank();
             JsonNode data = RotationObjectMapper.create().readTree(event.value());
-            assertThat(data.get("play_id").asLong()).isEqualTo(playId);
-            assertThat(data.get("completion_percentage").decimalValue()).isEqualByComparingTo("97.5");
-            assertThat(data.get("played_at").asText()).isEqualTo(T0.toString());
+            assertThat(data.get("user_id").asLong()).isEqualTo(user);
+            assertThat(data.get("plays")).hasSize(1);
+            JsonNode play = data.get("plays").get(0);
+            assertThat(play.get("play_id").asLong()).isEqualTo(playId);
+            assertThat(play.get("user_id").asLong()).isEqualTo(user);
+            assertThat(play.get("completion_percentage").decimalValue()).isEqualByComparingTo("97.5");
+            assertThat(play.get("played_at").asText()).isEqualTo(T0.toString());
         }
     }
 
     @Test
-    void storesARetriedPlayOnceAndAnnouncesItOnce() {
+    void announcesABatchOfNewPlaysInOneEventCarryingEveryPlay() {
+        long user = TestTokens.newUserId();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(Map.of("track_id", 300 + i, "record_id", 30, "played_at", T0.plusSeconds(i * 60L).toString(),
+                    "duration_played_ms", 1_000 * (i + 1), "completion_percentage", 20 * (i + 1),
+                    "action", "complete", "session_id", "s-" + i, "device", "web"));
+        }
+        try (KafkaTail tail = tailPlays()) {
+            given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(Map.of("plays", batch))
+                    .post("/api/v1/plays/batch")
+                    .then().statusCode(200).body("stored", equalTo(5));
+
+            tail.await(byUser(user), 1, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> events = tail.drain(Duration.ofSeconds(1)).stream()
+                    .filter(byUser(user)).toList();
+            assertThat(events).hasSize(1);
+            assertThat(CloudEventCodec.header(events.get(0).headers(), CloudEventHeaders.TYPE))
+                    .isEqualTo(EventType.PLAYS_RECORDED.type());
+            List<JsonNode> plays = playsOf(events.get(0));
+            List<Long> stored = TestDatabase.rows("select id from play_history where user_id = ? order by played_at",
+                    user).stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+            assertThat(plays.stream().map(p -> p.get("play_id").asLong())).containsExactlyInAnyOrderElementsOf(stored);
+            JsonNode last = plays.stream().filter(p -> p.get("track_id").asLong() == 304).findFirst().orElseThrow();
+            assertThat(last.get("user_id").asLong()).isEqualTo(user);
+            assertThat(last.get("record_id").asLong()).isEqualTo(30);
+            assertThat(last.get("played_at").asText()).isEqualTo(T0.plusSeconds(240).toString());
+            assertThat(last.get("duration_played_ms").asInt()).isEqualTo(5_000);
+            assertThat(last.get("completion_percentage").decimalValue()).isEqualByComparingTo("100");
+            assertThat(last.get("action").asText()).isEqualTo("complete");
+            assertThat(last.get("session_id").asText()).isEqualTo("s-4");
+            assertThat(last.get("device").asText()).isEqualTo("web");
+        }
+    }
+
+    @Test
+    void announcesABatchTooLargeForOneKafkaRecordInSeveralEventsCarryingEveryPlay() {
+        long user = TestTokens.newUserId();
+        // control chars are escaped in six bytes each: 1,000 such plays make about 1.8 MB of JSON
+        String escaped = String.valueOf((char) 1).repeat(128);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            batch.add(Map.of("track_id", 1 + i, "played_at", T0.plusSeconds(i).toString(),
+                    "session_id", escaped, "device", escaped));
+        }
+        try (KafkaTail tail = tailPlays()) {
+            given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(Map.of("plays", batch))
+                    .post("/api/v1/plays/batch")
+                    .then().statusCode(200).body("stored", equalTo(1_000));
+
+            List<Long> stored = TestDatabase.rows("select id from play_history where user_id = ?", user).stream()
+                    .map(r -> ((Number) r.get("id")).longValue()).toList();
+            List<Long> announced = new ArrayList<>();
+            tail.await(byUser(user), 2, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, byte[]>> events = tail.drain(Duration.ofSeconds(3)).stream()
+                    .filter(byUser(user)).toList();
+            for (ConsumerRecord<String, byte[]> event : events) {
+                assertThat(event.value().length).isLessThan(1_000_000);
+                playsOf(event).forEach(p -> announced.add(p.get("play_id").asLong()));
+            }
+            assertThat(events).hasSizeGreaterThan(1);
+            assertThat(announced).containsExactlyInAnyOrderElementsOf(stored);
+        }
+    }
+
+    @Test
+    void storesARetriedPlayOnceAndAnnouncesOnlyTheNewPlaysOfABatch() {
         long user = TestTokens.newUserId();
         String token = TestTokens.user(user);
         Map<String, Object> play = Map.of("track_id", 9, "played_at", T0.toString());
@@ -94,8 +164,16 @@ class PlayResourceTest {
                     .then().statusCode(200).body("stored", equalTo(0)).body("duplicates", equalTo(6));
 
             assertThat(TestDatabase.count("select count(*) from play_history where user_id = ?", user)).isEqualTo(5);
-            assertThat(tail.await(byUser(user), 5, Duration.ofSeconds(20))).hasSize(5);
-            assertThat(tail.drain(Duration.ofSeconds(2)).stream().filter(byUser(user))).hasSize(5);
+            // the single play, then the batch's four new plays: the retries announce nothing
+            tail.await(byUser(user), 2, Duration.ofSeconds(20));
+            List<ConsumerRecord<String, byte[]>> events = tail.drain(Duration.ofSeconds(2)).stream()
+                    .filter(byUser(user)).toList();
+            assertThat(events).hasSize(2);
+            assertThat(playsOf(events.get(0))).extracting(p -> p.get("play_id").asLong())
+                    .containsExactly((long) first);
+            assertThat(playsOf(events.get(1))).extracting(p -> p.get("played_at").asText())
+                    .containsExactlyInAnyOrder(T0.plusSeconds(200).toString(), T0.plusSeconds(400).toString(),
+                            T0.plusSeconds(600).toString(), T0.plusSeconds(800).toString());
         }
     }
 
@@ -241,8 +319,16 @@ class PlayResourceTest {
     }
 
     private static long trackOf(ConsumerRecord<String, byte[]> event) {
+        List<JsonNode> plays = playsOf(event);
+        assertThat(plays).hasSize(1);
+        return plays.get(0).get("track_id").asLong();
+    }
+
+    private static List<JsonNode> playsOf(ConsumerRecord<String, byte[]> event) {
         try {
-            return RotationObjectMapper.create().readTree(event.value()).get("track_id").asLong();
+            List<JsonNode> plays = new ArrayList<>();
+            RotationObjectMapper.create().readTree(event.value()).get("plays").forEach(plays::add);
+            return plays;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

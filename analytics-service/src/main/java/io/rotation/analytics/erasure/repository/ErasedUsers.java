@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Which users analytics has erased. Events about a user can still arrive after their erasure
- * (PlayRecorded travels on another topic, so nothing orders it with UserErased); they must not
+ * (plays travel on another topic, so nothing orders them with UserErased); they must not
  * bring the user's data back. The record of an erasure is analytics' own audit row for it.
  */
 @ApplicationScoped

@@ -6,6 +6,7 @@ import io.rotation.analytics.erasure.repository.ErasedUsers;
 import io.rotation.analytics.recommendation.repository.PreferenceRepository;
 import io.rotation.analytics.recommendation.repository.PreferenceRepository.Taste;
 import io.rotation.analytics.similarity.service.SimilarityService;
+import io.rotation.analytics.usage.model.AnnouncedPlay;
 import io.rotation.analytics.usage.model.PlayAggregates;
 import io.rotation.analytics.usage.repository.UsageRepository;
 import io.rotation.analytics.usage.repository.UsageRepository.UsageRow;
@@ -45,27 +46,29 @@ public class UsageService {
     }
 
     /**
-     * Plays of users erased meanwhile are dropped: they would bring the erased data back. The write
+     * The plays of a Kafka poll's fresh events, however many each event carries, written with one statement
+     * per table. Plays of users erased meanwhile are dropped: they would bring the erased data back. The write
      * lock is taken before looking, so an erasure either committed before the look (and is seen) or
      * waits for these rows and anonymises them (it locks usage_metrics against writers first).
      */
-    public Uni<Void> applyPlays(SqlConnection connection, List<Decoded<PlayRecorded>> plays) {
-        Set<Long> users = plays.stream().map(d -> d.payload().userId()).collect(Collectors.toSet());
+    public Uni<Void> applyPlays(SqlConnection connection, List<Decoded<List<AnnouncedPlay>>> events) {
+        List<AnnouncedPlay> plays = events.stream().flatMap(d -> d.payload().stream()).toList();
+        Set<Long> users = plays.stream().map(a -> a.play().userId()).collect(Collectors.toSet());
         return repository.lockForWriting(connection)
                 .chain(() -> erasedUsers.among(connection, users))
                 .chain(erased -> apply(connection, erased.isEmpty() ? plays
-                        : plays.stream().filter(d -> !erased.contains(d.payload().userId())).toList()));
+                        : plays.stream().filter(a -> !erased.contains(a.play().userId())).toList()));
     }
 
-    private Uni<Void> apply(SqlConnection connection, List<Decoded<PlayRecorded>> plays) {
+    private Uni<Void> apply(SqlConnection connection, List<AnnouncedPlay> plays) {
         if (plays.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UsageRow> usage = plays.stream().map(d -> usageRow(d)).toList();
+        List<UsageRow> usage = plays.stream().map(this::usageRow).toList();
         // only the rows this insert wrote count: a play stored before (its claim forgotten since) adds nothing
         return repository.insertPlays(connection, usage).chain(written -> {
-            List<PlayRecorded> counted = plays.stream().filter(d -> written.contains(d.event().id()))
-                    .map(Decoded::payload).toList();
+            List<PlayRecorded> counted = plays.stream().filter(a -> written.contains(a.usageEventId()))
+                    .map(AnnouncedPlay::play).toList();
             List<PlayRecorded> ofRecords = counted.stream().filter(p -> p.recordId() != null).toList();
             return repository.addAggregates(connection, PlayAggregates.of(counted))
                     .chain(() -> preferences.addTastes(connection, ofRecords.stream().map(p -> new Taste(p.userId(),
@@ -76,14 +79,14 @@ public class UsageService {
         });
     }
 
-    private UsageRow usageRow(Decoded<PlayRecorded> decoded) {
-        PlayRecorded p = decoded.payload();
+    private UsageRow usageRow(AnnouncedPlay announced) {
+        PlayRecorded p = announced.play();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("play_id", p.playId());
         metadata.put("record_id", p.recordId());
         metadata.put("completion_percentage", p.completionPercentage());
         metadata.put("action", p.action());
-        return new UsageRow(decoded.event().id(), p.userId(), p.trackId(),
+        return new UsageRow(announced.usageEventId(), p.userId(), p.trackId(),
                 p.durationPlayedMs() == null ? null : p.durationPlayedMs().longValue(), p.sessionId(), p.device(),
                 json(metadata), p.playedAt().atOffset(ZoneOffset.UTC));
     }

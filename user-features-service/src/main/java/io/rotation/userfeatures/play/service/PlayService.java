@@ -2,6 +2,7 @@ package io.rotation.userfeatures.play.service;
 
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.userfeatures.PlayRecorded;
+import io.rotation.contracts.userfeatures.PlaysRecorded;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.outbox.Outbox;
 import io.rotation.platform.paging.Page;
@@ -25,18 +26,28 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records plays. Each new play and its PlayRecorded event commit in one transaction, so no play is
- * stored without its event nor announced without being stored; a retried play is neither. Plays of
- * an erased user (whose access token has not expired yet) are refused.
+ * Records plays. The plays a request newly stores and the PlaysRecorded event announcing them (one, unless
+ * they are too large for one Kafka record) commit in one transaction, so no play is stored without being
+ * announced nor announced without being stored; a retried play is neither. One event per request, not per
+ * play, keeps the outbox, Kafka and analytics' processed_event at a row per batch. Plays of an erased user
+ * (whose access token has not expired yet) are refused.
  */
 @ApplicationScoped
 public class PlayService {
 
     /** Clients' clocks drift; a play further in the future than this is a client bug. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /**
+     * Kafka refuses records over 1 MB, and the relay would park such an event, its plays never reaching
+     * analytics. A request's plays normally fit one event; only when their estimated JSON (see
+     * {@link #estimatedBytes}) would pass this are they announced in several.
+     */
+    static final int MAX_EVENT_BYTES = 900_000;
 
     private final Pool pool;
     private final PlayRepository plays;
@@ -65,7 +76,7 @@ public class PlayService {
 
     public Uni<BatchResult> recordBatch(long userId, List<NewPlay> batch) {
         Instant now = Instant.now(clock);
-        List<PlayRow> rows = new java.util.ArrayList<>(batch.size());
+        List<PlayRow> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             rows.add(toRow(batch.get(i), "plays[" + i + "].", now));
         }
@@ -83,13 +94,37 @@ public class PlayService {
     private Uni<List<Play>> store(long userId, List<PlayRow> rows) {
         return pool.withTransaction(connection -> erasedUsers.guardWrite(connection, userId)
                 .chain(() -> plays.insertNew(connection, userId, rows))
-                .call(stored -> outbox.append(connection, stored.stream().map(PlayService::announce).toList())));
+                .call(stored -> stored.isEmpty() ? Uni.createFrom().voidItem()
+                        : outbox.append(connection, announce(userId, stored))));
     }
 
-    private static OutboundEvent announce(Play p) {
-        return OutboundEvent.of(EventType.PLAY_RECORDED, p.userId(), new PlayRecorded(p.id(), p.userId(), p.trackId(),
-                p.recordId(), p.playedAt(), p.durationPlayedMs(), p.completionPercentage(),
-                p.action().name(), p.sessionId(), p.device()));
+    /** One PlaysRecorded for the stored plays, or as few as keep each under {@link #MAX_EVENT_BYTES}. */
+    private static List<OutboundEvent> announce(long userId, List<Play> stored) {
+        List<OutboundEvent> events = new ArrayList<>(1);
+        List<PlayRecorded> plays = new ArrayList<>(stored.size());
+        long bytes = 0;
+        for (Play p : stored) {
+            long size = estimatedBytes(p);
+            if (!plays.isEmpty() && bytes + size > MAX_EVENT_BYTES) {
+                events.add(OutboundEvent.of(EventType.PLAYS_RECORDED, userId, new PlaysRecorded(userId, plays)));
+                plays = new ArrayList<>();
+                bytes = 0;
+            }
+            plays.add(new PlayRecorded(p.id(), p.userId(), p.trackId(), p.recordId(), p.playedAt(),
+                    p.durationPlayedMs(), p.completionPercentage(), p.action().name(), p.sessionId(), p.device()));
+            bytes += size;
+        }
+        events.add(OutboundEvent.of(EventType.PLAYS_RECORDED, userId, new PlaysRecorded(userId, plays)));
+        return events;
+    }
+
+    /**
+     * An upper bound of a play's JSON: its numbers, time and action take under 300 bytes; a char of its
+     * session or device at most 6 (a control char, escaped in six).
+     */
+    static long estimatedBytes(Play p) {
+        return 300L + 6L * ((p.sessionId() == null ? 0 : p.sessionId().length())
+                + (p.device() == null ? 0 : p.device().length()));
     }
 
     /** Applies defaults; Postgres keeps microseconds, so played_at is cut to them for retries to match. */
