@@ -38,7 +38,7 @@ public final class ImportCommand {
 
     private static final String OUTBOX = """
             insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at)
-            values (?, ?, ?, ?, cast(? as jsonb), ?)""";
+            values (?, ?, ?, ?, ?, ?)""";
 
     private ImportCommand() {
     }
