@@ -2,6 +2,7 @@ package io.rotation.catalog.discogs.dump;
 
 import io.rotation.catalog.discogs.ReleaseWriter;
 import io.rotation.catalog.record.cache.RecordCache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,9 +21,10 @@ import org.jboss.logging.Logger;
 /**
  * Imports a Discogs releases dump: streams it ({@link ReleaseDumpReader}), collects releases into
  * batches and writes each batch in one transaction ({@link ReleaseWriter}, source discogs_dump).
- * Blocking: call it from a worker thread, never from the event loop. A malformed release is skipped
- * with its reason; a batch the database rejects is retried release by release so that only the bad
- * one is skipped.
+ * Blocking: call it from a worker thread, never from the event loop. The next batch is parsed on
+ * that thread while the database writes the last one (at most one batch ahead, and one write at a
+ * time, in the file's order). A malformed release is skipped with its reason; a batch the database
+ * rejects is retried release by release so that only the bad one is skipped.
  */
 @ApplicationScoped
 public class DumpImporter {
@@ -47,7 +51,8 @@ public class DumpImporter {
     }
 
     /**
-     * @param afterBatch called with the progress after every batch (e.g. to store it)
+     * @param afterBatch called with the progress after every batch has committed (e.g. to store it); what it
+     *                   throws (a cancelled job) ends the import before the next batch is written
      * @throws IOException if the file cannot be read or is not a releases dump
      * @throws XMLStreamException if the XML is not well-formed (the counts up to there stay written)
      */
@@ -57,13 +62,14 @@ public class DumpImporter {
         // would cache the old row again)
         return run(file, batchSize, releases -> writer.write(releases, ReleaseWriter.Source.DISCOGS_DUMP)
                 .call(result -> cache.evict(result.recordIds()))
-                .await().atMost(BATCH_TIMEOUT), progress, afterBatch);
+                .ifNoItem().after(BATCH_TIMEOUT).fail(), progress, afterBatch);
     }
 
     /** Writes one batch in one transaction (the service's {@link ReleaseWriter}, or plain JDBC for ops). */
     @FunctionalInterface
     public interface BatchWriter {
-        ReleaseWriter.BatchResult write(List<DumpRelease> releases);
+        /** The write, started on subscription; the import subscribes to one at a time. */
+        Uni<ReleaseWriter.BatchResult> write(List<DumpRelease> releases);
     }
 
     /** The import loop, usable outside CDI (see {@link ImportCommand}). */
@@ -71,6 +77,7 @@ public class DumpImporter {
                                      Consumer<ImportProgress> afterBatch) throws IOException, XMLStreamException {
         long start = System.nanoTime();
         LOG.infof("importing Discogs releases from %s", file);
+        Pipeline pipeline = new Pipeline(writer, progress, afterBatch);
         Map<Long, DumpRelease> batch = new LinkedHashMap<>();
         try (ReleaseDumpReader reader = new ReleaseDumpReader(file)) {
             ReleaseDumpReader.Item item;
@@ -83,16 +90,21 @@ public class DumpImporter {
                 }
                 DumpRelease release = ((ReleaseDumpReader.Parsed) item).release();
                 if (batch.containsKey(release.discogsReleaseId())) {
-                    flush(writer, batch, progress, afterBatch); // the same release twice: the later one wins
+                    pipeline.submit(take(batch)); // the same release twice: the later one wins
                 }
                 batch.put(release.discogsReleaseId(), release);
                 if (batch.size() >= batchSize) {
-                    flush(writer, batch, progress, afterBatch);
+                    pipeline.submit(take(batch));
                 }
             }
-            flush(writer, batch, progress, afterBatch);
+            pipeline.submit(take(batch));
+            pipeline.drain();
         } catch (XMLStreamException e) {
-            flush(writer, batch, progress, afterBatch);
+            pipeline.submit(take(batch));
+            pipeline.drain();
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            pipeline.drainQuietly(e);
             throw e;
         }
         LOG.infof("imported %s in %d ms: %s", file, (System.nanoTime() - start) / 1_000_000, progress);
@@ -104,28 +116,109 @@ public class DumpImporter {
         });
     }
 
-    private static void flush(BatchWriter writer, Map<Long, DumpRelease> batch, ImportProgress progress,
-                              Consumer<ImportProgress> afterBatch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    private static List<DumpRelease> take(Map<Long, DumpRelease> batch) {
         List<DumpRelease> releases = new ArrayList<>(batch.values());
         batch.clear();
-        try {
-            progress.written(writer.write(releases));
-        } catch (RuntimeException batchFailure) {
-            LOG.warnf("batch of %d releases rejected (%s); writing them one by one", releases.size(),
-                    batchFailure.getMessage());
-            for (DumpRelease release : releases) {
-                try {
-                    progress.written(writer.write(List.of(release)));
-                } catch (RuntimeException e) {
-                    String reason = "rejected by the database: " + e.getMessage();
-                    LOG.warnf("skipped release %d: %s", release.discogsReleaseId(), reason);
-                    progress.skipped(String.valueOf(release.discogsReleaseId()), reason);
+        return releases;
+    }
+
+    /**
+     * The batch being written while the next one is parsed. A batch is submitted only once the one
+     * before has committed and been reported, so writes keep the file's order and never overlap, and
+     * at most two batches are held: the one in flight and the one being parsed.
+     */
+    private static final class Pipeline {
+
+        private final BatchWriter writer;
+        private final ImportProgress progress;
+        private final Consumer<ImportProgress> afterBatch;
+        private List<DumpRelease> inFlight;
+        private CompletableFuture<ReleaseWriter.BatchResult> pending;
+
+        Pipeline(BatchWriter writer, ImportProgress progress, Consumer<ImportProgress> afterBatch) {
+            this.writer = writer;
+            this.progress = progress;
+            this.afterBatch = afterBatch;
+        }
+
+        /** Waits for the batch in flight, then starts writing this one and returns at once. */
+        void submit(List<DumpRelease> releases) {
+            if (releases.isEmpty()) {
+                return;
+            }
+            drain();
+            inFlight = releases;
+            pending = start(releases);
+        }
+
+        /** Waits for the batch in flight (if any), counts it and reports the progress. */
+        void drain() {
+            if (pending == null) {
+                return;
+            }
+            List<DumpRelease> releases = inFlight;
+            CompletableFuture<ReleaseWriter.BatchResult> write = pending;
+            inFlight = null;
+            pending = null;
+            try {
+                progress.written(await(write));
+            } catch (Interrupted e) {
+                throw e;
+            } catch (RuntimeException batchFailure) {
+                LOG.warnf("batch of %d releases rejected (%s); writing them one by one", releases.size(),
+                        batchFailure.getMessage());
+                for (DumpRelease release : releases) {
+                    try {
+                        progress.written(await(start(List.of(release))));
+                    } catch (Interrupted e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        String reason = "rejected by the database: " + e.getMessage();
+                        LOG.warnf("skipped release %d: %s", release.discogsReleaseId(), reason);
+                        progress.skipped(String.valueOf(release.discogsReleaseId()), reason);
+                    }
                 }
             }
+            afterBatch.accept(progress);
         }
-        afterBatch.accept(progress);
+
+        /** On the way out of a failed import: the batch in flight still ends (commits or not) first. */
+        void drainQuietly(Throwable failure) {
+            try {
+                drain();
+            } catch (RuntimeException | Error e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        private CompletableFuture<ReleaseWriter.BatchResult> start(List<DumpRelease> releases) {
+            // deferred: a writer that throws instead of failing its Uni counts as a rejected batch
+            return Uni.createFrom().deferred(() -> writer.write(releases)).subscribeAsCompletionStage();
+        }
+
+        private static ReleaseWriter.BatchResult await(CompletableFuture<ReleaseWriter.BatchResult> write) {
+            try {
+                return write.get();
+            } catch (InterruptedException e) {
+                write.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new Interrupted();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** The importing thread was interrupted (the service stopping): the import ends, nothing is retried. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super("the import was interrupted");
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.catalog.discogs.ReleaseWriter;
 import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.json.RotationObjectMapper;
+import io.smallrye.mutiny.Uni;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -16,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Command-line import for ops, without starting the service: the same reader, batching and SQL as
@@ -35,7 +38,7 @@ public final class ImportCommand {
 
     private static final String OUTBOX = """
             insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at)
-            values (?, ?, ?, ?, cast(? as jsonb), ?)""";
+            values (?, ?, ?, ?, ?, ?)""";
 
     private ImportCommand() {
     }
@@ -58,13 +61,21 @@ public final class ImportCommand {
         }
     }
 
-    /** Imports the file over one JDBC connection, one transaction per batch. */
+    /**
+     * Imports the file over one JDBC connection, one transaction per batch, written on a thread of its own
+     * so that the next batch is parsed meanwhile (the import writes one batch at a time).
+     */
     public static ImportProgress run(Path file, String url, String user, String password, int batchSize)
             throws Exception {
         ObjectMapper json = RotationObjectMapper.create();
+        ExecutorService jdbc = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "catalog-import-jdbc");
+            t.setDaemon(true);
+            return t;
+        });
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             connection.setAutoCommit(false);
-            return DumpImporter.run(file.toAbsolutePath(), batchSize, releases -> {
+            return DumpImporter.run(file.toAbsolutePath(), batchSize, releases -> Uni.createFrom().item(() -> {
                 try {
                     ReleaseWriter.BatchResult result = write(connection, json, releases);
                     connection.commit();
@@ -77,7 +88,9 @@ public final class ImportCommand {
                     }
                     throw new IllegalStateException(e.getMessage(), e);
                 }
-            }, new ImportProgress(), p -> System.out.println("progress: " + p));
+            }).runSubscriptionOn(jdbc), new ImportProgress(), p -> System.out.println("progress: " + p));
+        } finally {
+            jdbc.shutdownNow();
         }
     }
 

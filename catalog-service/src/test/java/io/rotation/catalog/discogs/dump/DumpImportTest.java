@@ -2,6 +2,8 @@ package io.rotation.catalog.discogs.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rotation.platform.testing.RepoRoot;
@@ -9,8 +11,11 @@ import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import jakarta.inject.Inject;
 import io.rotation.contracts.EventType;
+import io.rotation.contracts.catalog.RecordUpserted;
 import io.rotation.platform.testing.KafkaTail;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +47,9 @@ class DumpImportTest {
 
     @Inject
     DumpImporter importer;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void theWholeSampleImportsWithExactCountsAndReimportsInPlace() throws Exception {
@@ -93,16 +101,42 @@ class DumpImportTest {
                         StandardCharsets.UTF_8))
                 .containsOnly(EventType.RECORD_UPSERTED.type(), EventType.TRACK_UPSERTED.type())
                 .filteredOn(EventType.TRACK_UPSERTED.type()::equals).hasSize(6);
-        assertThat(announced).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .anySatisfy(json -> assertThat(json).contains("\"title\": \"Stockholm\"").contains("\"track_ids\""));
+        JsonNode video = mapper.readTree("""
+                {"uri": "https://www.youtube.com/watch?v=MpmbntGDyNE", "title": "The Persuader - Östermalm",
+                 "duration_seconds": 296}""");
         // what matching needs to find the tracks' audio travels with them, and the labels analytics compares
-        assertThat(announced).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .anySatisfy(json -> assertThat(json).contains("\"artists\": [\"The Persuader\"]")
-                        .contains("\"labels\": [\"Svek\"]")
-                        .contains("{\"uri\": \"https://www.youtube.com/watch?v=MpmbntGDyNE\", \"title\": "
-                                + "\"The Persuader - Östermalm\", \"duration_seconds\": 296}"))
-                .anySatisfy(json -> assertThat(json).contains("\"title\": \"Östermalm\"")
-                        .contains("\"heading\": false").contains("\"duration_seconds\": 285"));
+        assertThat(announced.stream().map(r -> json(r.value())).toList())
+                .anySatisfy(json -> {
+                    assertThat(json.path("title").asText()).isEqualTo("Stockholm");
+                    assertThat(json.has("track_ids")).isTrue();
+                    assertThat(json.path("artists").toString()).isEqualTo("[\"The Persuader\"]");
+                    assertThat(json.path("labels").toString()).isEqualTo("[\"Svek\"]");
+                    assertThat(json.path("videos")).contains(video);
+                })
+                .anySatisfy(json -> {
+                    assertThat(json.path("title").asText()).isEqualTo("Östermalm");
+                    assertThat(json.path("heading").asBoolean(true)).isFalse();
+                    assertThat(json.path("duration_seconds").asInt()).isEqualTo(285);
+                });
+        // the outbox keeps the JSON as the service serialised it (text, not jsonb): published unchanged
+        List<byte[]> records = announced.stream().filter(r -> EventType.RECORD_UPSERTED.type().equals(
+                new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)))
+                .map(ConsumerRecord::value).toList();
+        assertThat(records).hasSize(1);
+        assertThat(new String(records.get(0), StandardCharsets.UTF_8))
+                .isEqualTo(mapper.writeValueAsString(mapper.readValue(records.get(0), RecordUpserted.class)));
+        assertThat(TestDatabase.rows("""
+                select data_type from information_schema.columns
+                where table_schema = current_schema() and table_name = 'outbox_event' and column_name = 'payload'""")
+                .get(0)).containsEntry("data_type", "text");
+    }
+
+    private JsonNode json(byte[] value) {
+        try {
+            return mapper.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertCounts(String ids) {

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,17 +23,41 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
-            insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at,
-                                      traceparent, tracestate)
-            select e.*, $7::text, $8::text
-            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]::jsonb[], $6::timestamptz[]) as e
-            """;
+    /** The type of this service's {@code outbox_event.payload} column. */
+    public enum PayloadColumn {
+        /** The platform's table as created: Postgres parses (and checks) every payload on insert. */
+        JSONB("$5::text[]::jsonb[]"),
+        /** A service whose payloads are large and never queried into stores the serialised JSON as is. */
+        TEXT("$5::text[]");
+
+        private final String payloads;
+
+        PayloadColumn(String payloads) {
+            this.payloads = payloads;
+        }
+    }
 
     private final ObjectMapper mapper;
+    private final String insert;
 
+    /** An outbox whose payload column is jsonb (the platform's table as created). */
     public Outbox(ObjectMapper mapper) {
+        this(mapper, PayloadColumn.JSONB);
+    }
+
+    @Inject
+    public Outbox(ObjectMapper mapper, OutboxConfig config) {
+        this(mapper, config.payloadColumn());
+    }
+
+    public Outbox(ObjectMapper mapper, PayloadColumn payloadColumn) {
         this.mapper = mapper;
+        this.insert = """
+                insert into outbox_event (event_id, topic, event_type, message_key, payload, occurred_at,
+                                          traceparent, tracestate)
+                select e.*, $7::text, $8::text
+                from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], %s, $6::timestamptz[]) as e
+                """.formatted(payloadColumn.payloads);
     }
 
     public Uni<Void> append(SqlConnection connection, List<OutboundEvent> events) {
@@ -56,7 +81,7 @@ public class Outbox {
             times[i] = e.time().atOffset(ZoneOffset.UTC);
         }
         TraceParent trace = TraceParent.current();
-        return connection.preparedQuery(INSERT)
+        return connection.preparedQuery(insert)
                 .execute(Tuple.tuple(List.of(ids, topics, types, keys, payloads, times))
                         .addString(trace.traceparent()).addString(trace.tracestate()))
                 .replaceWithVoid();

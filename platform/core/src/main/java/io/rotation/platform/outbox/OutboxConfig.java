@@ -31,6 +31,13 @@ public interface OutboxConfig {
     @WithDefault("2m")
     Duration livenessTimeout();
 
+    /**
+     * The type of this service's {@code outbox_event.payload}: {@code text} where the service's changelog
+     * made it text (text is not assignable to jsonb, so the insert casts to the column's type).
+     */
+    @WithDefault("jsonb")
+    Outbox.PayloadColumn payloadColumn();
+
     /** The CloudEvents {@code source} of this service's events. */
     @WithDefault("/rotation/${quarkus.application.name}")
     String source();

@@ -3,17 +3,22 @@ package io.rotation.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.rotation.contracts.EventType;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
+import io.rotation.platform.event.OutboundEvent;
 import io.rotation.platform.testsupport.LocalKafka;
 import io.rotation.platform.testsupport.ScratchSchema;
 import io.rotation.platform.testsupport.Tracing;
 import io.vertx.mutiny.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,6 +213,44 @@ class OutboxRelayTest {
         assertThat(schema.count("select count(*) from outbox_event")).isZero();
     }
 
+    @Test
+    void aTextPayloadColumnKeepsTheJsonAsSerialisedAndTheRelayPublishesItUnchanged() throws Exception {
+        schema.execute("alter table outbox_event alter column payload type text using payload::text");
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        Probe probe = new Probe("Östermalm \"B1\" \\ 5:35", 285, List.of("The Persuader"));
+        String serialised = mapper.writeValueAsString(probe);
+        OutboundEvent event = new OutboundEvent(UUID.randomUUID(), EventType.USER_ERASED, "k", Instant.now(), probe);
+        Outbox outbox = new Outbox(mapper, Outbox.PayloadColumn.TEXT);
+
+        schema.onDuplicatedContext(() -> pool.withTransaction(c -> outbox.append(c, List.of(event))),
+                Duration.ofSeconds(30));
+        schema.execute("update outbox_event set topic = ?", topic);
+
+        assertThat(schema.rows("select payload from outbox_event")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("payload", serialised));
+        assertThat(relay(producer, 5).relayOnce()).isEqualTo(1);
+        assertThat(read(1)).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .as("byte for byte what the writer serialised, keys in its order").containsExactly(serialised);
+    }
+
+    @Test
+    void theDefaultOutboxStillWritesAJsonbColumn() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        Probe probe = new Probe("Vasastaden", 371, List.of());
+        OutboundEvent event = new OutboundEvent(UUID.randomUUID(), EventType.USER_ERASED, "k", Instant.now(), probe);
+
+        schema.onDuplicatedContext(() -> pool.withTransaction(c -> new Outbox(mapper).append(c, List.of(event))),
+                Duration.ofSeconds(30));
+
+        assertThat(schema.rows("select payload ->> 'title_z' as title, pg_typeof(payload)::text as type"
+                + " from outbox_event")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("title", "Vasastaden").containsEntry("type", "jsonb"));
+    }
+
+    /** Keys out of jsonb's order, quotes, a backslash and non-ASCII: what jsonb would have rewritten. */
+    private record Probe(String title_z, int a, List<String> artists) {
+    }
+
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String WRITER_SPAN_ID = "00f067aa0ba902b7";
 
@@ -271,6 +314,10 @@ class OutboxRelayTest {
 
         public String source() {
             return "/rotation/tests";
+        }
+
+        public Outbox.PayloadColumn payloadColumn() {
+            return Outbox.PayloadColumn.JSONB;
         }
     }
 }
