@@ -135,11 +135,13 @@ class JobsTest {
 
     @Test
     void aRunnerThatStopsReportingIsNoticedAndItsJobRetried() {
-        long id = pendingJob("cache_warmup", "{\"steps\": 2}");
-        TestDatabase.update("""
-                update jobs set status = 'running', attempts = 1, last_sequence = ?, worker_id = 'gone@host/1',
-                       started_at = now() - interval '1 minute', heartbeat_at = now() - interval '1 minute'
-                where id = ?""", JobContext.ATTEMPT_STRIDE + 1, id);
+        // written running in one statement: a pending row could be dispatched to the live runner first
+        long id = ((Number) TestDatabase.rows("""
+                insert into jobs (job_type, owner_service, parameters, initiated_by, max_attempts, status, attempts,
+                                  last_sequence, worker_id, started_at, heartbeat_at)
+                values ('cache_warmup', ?, '{"steps": 2}'::jsonb, 1, 3, 'running', 1, ?, 'gone@host/1',
+                        now() - interval '1 minute', now() - interval '1 minute') returning id""",
+                runnerName(), JobContext.ATTEMPT_STRIDE + 1).get(0).get("id")).longValue();
 
         JsonPath job = awaitStatus(id, "completed");
         assertThat(job.getInt("attempts")).isEqualTo(2);
