@@ -21,11 +21,22 @@ class OwnWritesTest {
 
     @Test
     void refusesOlderMessagesUntilTheEchoArrivesThenAdmitsAll() {
-        own.wrote("a", at("2026-12-02T10:00:05Z"));
-        assertThat(own.admits("a", at("2026-12-02T10:00:04.999Z"))).isFalse();
-        assertThat(own.admits("a", JSON.createObjectNode())).as("no changed_at: cannot be shown newer").isFalse();
-        assertThat(own.admits("a", at("2026-12-02T10:00:05Z"))).as("the echo").isTrue();
-        assertThat(own.admits("a", at("2026-12-02T10:00:01Z"))).as("once echoed, topic order decides").isTrue();
+        own.wrote("a", at("2026-12-02T10:00:05Z").put("ttl", 2));
+        assertThat(own.admits("a", at("2026-12-02T10:00:04.999Z").put("ttl", 1))).isFalse();
+        assertThat(own.admits("a", JSON.createObjectNode().put("ttl", 1))).as("no changed_at: cannot be shown newer")
+                .isFalse();
+        assertThat(own.admits("a", at("2026-12-02T10:00:05Z").put("ttl", 3))).as("a change as late").isTrue();
+        assertThat(own.admits("a", at("2026-12-02T10:00:01Z").put("ttl", 1))).as("once passed, topic order decides")
+                .isTrue();
+    }
+
+    @Test
+    void theEchoClearsTheOwnWriteEvenStampedAMomentEarlier() {
+        own.wrote("a", at("2026-12-02T10:00:05Z").put("enabled", false));
+        assertThat(own.admits("a", at("2026-12-02T10:00:04.9Z").put("enabled", true))).as("stale").isFalse();
+        assertThat(own.admits("a", at("2026-12-02T10:00:04.99Z").put("enabled", false))).as("the echo").isTrue();
+        assertThat(own.admits("a", at("2026-12-02T10:00:04.5Z").put("enabled", true)))
+                .as("a replica's later change, its clock behind ours").isTrue();
     }
 
     @Test
@@ -41,7 +52,7 @@ class OwnWritesTest {
         assertThat(OwnWrites.changedAt(at("2026-12-02T10:00:05Z"))).isEqualTo(Instant.parse("2026-12-02T10:00:05Z"));
     }
 
-    private static JsonNode at(String instant) {
+    private static com.fasterxml.jackson.databind.node.ObjectNode at(String instant) {
         return JSON.createObjectNode().put("changed_at", instant);
     }
 }
