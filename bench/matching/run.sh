@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 classpath="$root/matching-service/target/bench-classpath.txt"
 # One reactor build (no install): the module's own classes and its siblings' from this checkout.
-./mvnw -B -q -pl matching-service -am test-compile dependency:build-classpath \
+./mvnw -B -q -o -pl matching-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$classpath" -Dmdep.includeScope=test -DskipTests
 java -cp "$root/matching-service/target/test-classes:$root/matching-service/target/classes:$(cat "$classpath")" \
   -Dbench.commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \

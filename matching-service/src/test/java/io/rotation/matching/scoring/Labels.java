@@ -19,7 +19,9 @@ public final class Labels {
     /** The fresh sets, in the order they were labelled. */
     public static final List<Path> FRESH = List.of(RepoRoot.find().resolve("bench/matching/labels-fresh.csv"),
             RepoRoot.find().resolve("bench/matching/labels-fresh-2.csv"),
-            RepoRoot.find().resolve("bench/matching/labels-fresh-3.csv"));
+            RepoRoot.find().resolve("bench/matching/labels-fresh-3.csv"),
+            RepoRoot.find().resolve("bench/matching/labels-fresh-4.csv"),
+            RepoRoot.find().resolve("bench/matching/labels-fresh-5.csv"));
 
     /**
      * One labelled video. {@code positions} are the right tracks' positions (two when the release lists

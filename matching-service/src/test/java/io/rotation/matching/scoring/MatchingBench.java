@@ -53,9 +53,11 @@ public final class MatchingBench {
         }
         LabelledRun.Figures tune = run.figures(thresholds, Labels.Label::tuning);
         LabelledRun.Figures held = run.figures(thresholds, Labels.Label::heldOut);
-        LabelledRun.Figures fresh = run.figures(thresholds, l -> l.freshSet() == 1);
-        LabelledRun.Figures fresh2 = run.figures(thresholds, l -> l.freshSet() == 2);
-        LabelledRun.Figures fresh3 = run.figures(thresholds, l -> l.freshSet() == 3);
+        List<LabelledRun.Figures> freshSets = new ArrayList<>();
+        for (int set = 1; set <= Labels.FRESH.size(); set++) {
+            int n = set;
+            freshSets.add(run.figures(thresholds, l -> l.freshSet() == n));
+        }
         LabelledRun.Figures all = run.figures(thresholds, l -> true);
         System.out.printf(Locale.ROOT, "thresholds: auto_approved >= %.2f, needs_review >= %.2f%n",
                 thresholds.autoApprove(), thresholds.review());
@@ -63,9 +65,9 @@ public final class MatchingBench {
                 "auto", "precision", "recall", "track→review", "track→drop", "none→review");
         row("tuning", tune);
         row("held-out", held);
-        row("fresh-1", fresh);
-        row("fresh-2", fresh2);
-        row("fresh-3", fresh3);
+        for (int i = 0; i < freshSets.size(); i++) {
+            row("fresh-" + (i + 1), freshSets.get(i));
+        }
         row("all", all);
         System.out.println();
         System.out.println("threshold sweep on the tuning half (precision / recall of auto_approved):");
@@ -87,27 +89,27 @@ public final class MatchingBench {
         System.out.printf(Locale.ROOT, "  naive baseline   %,12.0f tracks/s%n", baseline);
         System.out.printf(Locale.ROOT, "  ratio            %12.3f%n", scorer / baseline);
 
+        StringBuilder freshJson = new StringBuilder();
+        for (int i = 0; i < freshSets.size(); i++) {
+            // fresh-1's fields are unnumbered: the name they had before there were more sets
+            String k = i == 0 ? "fresh" : "fresh" + (i + 1);
+            LabelledRun.Figures f = freshSets.get(i);
+            freshJson.append(String.format(Locale.ROOT, "\"labels_%s_track\": %d, \"labels_%s_none\": %d, "
+                    + "\"precision_%s\": %.4f, \"recall_%s\": %.4f, ", k, f.tracks(), k, f.nones(), k, f.precision(),
+                    k, f.recall()));
+        }
         String json = String.format(Locale.ROOT, "{\"ts\": \"%s\", \"commit\": \"%s\", \"bench\": \"matching\", "
                         + "\"auto_approve_threshold\": %.2f, \"review_threshold\": %.2f, "
                         + "\"labels_track\": %d, \"labels_none\": %d, "
                         + "\"precision_tuning\": %.4f, \"recall_tuning\": %.4f, "
-                        + "\"precision_held_out\": %.4f, \"recall_held_out\": %.4f, "
-                        + "\"labels_fresh_track\": %d, \"labels_fresh_none\": %d, "
-                        + "\"precision_fresh\": %.4f, \"recall_fresh\": %.4f, "
-                        + "\"labels_fresh2_track\": %d, \"labels_fresh2_none\": %d, "
-                        + "\"precision_fresh2\": %.4f, \"recall_fresh2\": %.4f, "
-                        + "\"labels_fresh3_track\": %d, \"labels_fresh3_none\": %d, "
-                        + "\"precision_fresh3\": %.4f, \"recall_fresh3\": %.4f, "
+                        + "\"precision_held_out\": %.4f, \"recall_held_out\": %.4f, %s"
                         + "\"precision_all\": %.4f, \"recall_all\": %.4f, "
                         + "\"track_review_rate_all\": %.4f, \"none_review_rate_all\": %.4f, "
                         + "\"tracks\": %d, \"tracks_per_sec\": %.0f, \"baseline_tracks_per_sec\": %.0f, "
                         + "\"ratio_to_baseline\": %.4f}",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), System.getProperty("bench.commit", "unknown"),
                 thresholds.autoApprove(), thresholds.review(), all.tracks(), all.nones(), tune.precision(),
-                tune.recall(), held.precision(), held.recall(), fresh.tracks(), fresh.nones(), fresh.precision(),
-                fresh.recall(), fresh2.tracks(), fresh2.nones(), fresh2.precision(), fresh2.recall(), fresh3.tracks(), fresh3.nones(),
-                fresh3.precision(), fresh3.recall(), all.precision(),
-                all.recall(),
+                tune.recall(), held.precision(), held.recall(), freshJson, all.precision(), all.recall(),
                 all.trackReviewRate(), all.noneReviewRate(), tracks, scorer, baseline, scorer / baseline);
         String results = System.getProperty("bench.results");
         if (results != null) {
