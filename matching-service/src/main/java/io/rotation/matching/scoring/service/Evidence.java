@@ -20,6 +20,7 @@ final class Evidence {
     final List<String> versionConflicts = new ArrayList<>();
     final List<String> missingMixWords = new ArrayList<>();
     final List<String> unexplainedWords = new ArrayList<>();
+    final List<String> unexplainedQualifier = new ArrayList<>();
     String namesOtherTrack;
     String albumUpload;
     boolean positionNamed;
@@ -50,6 +51,9 @@ final class Evidence {
         }
         if (!unexplainedWords.isEmpty()) {
             parts.put("unexplained_words", List.copyOf(unexplainedWords));
+        }
+        if (!unexplainedQualifier.isEmpty()) {
+            parts.put("unexplained_qualifier", List.copyOf(unexplainedQualifier));
         }
         if (namesOtherTrack != null) {
             parts.put("names_other_track", namesOtherTrack);

@@ -6,9 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A candidate's title read once: its words, the same run together, and what it says beyond the song. */
+/**
+ * A candidate's title read once: its words, the same run together, the words in its brackets, those of the
+ * brackets that name a version or an occasion ("[Ghost Mix]", "(Spielbude 1984)"), and what it says beyond the song.
+ */
 record VideoProfile(Candidate candidate, List<String> words, List<String> pairs, Set<String> wordSet, String joined,
-                    String spaced,
+                    String spaced, Set<String> bracketWords, Set<String> qualifierWords,
                     Set<String> featuredWords, List<String> channelWords, String albumPhrase,
                     Integer durationSeconds, Set<String> numbers, boolean musicVideo, boolean audioOnly) {
 
@@ -43,8 +46,17 @@ record VideoProfile(Candidate candidate, List<String> words, List<String> pairs,
         for (String phrase : Vocabulary.MUSIC_VIDEO_PHRASES) {
             musicVideo |= spaced.contains(" " + phrase + " ");
         }
+        Set<String> bracketWords = new HashSet<>();
+        Set<String> qualifierWords = new HashSet<>();
+        for (String part : TextNormalizer.bracketedParts(title)) {
+            List<String> inBracket = TextNormalizer.words(part);
+            bracketWords.addAll(inBracket);
+            if (inBracket.stream().anyMatch(w -> TrackProfile.namesAVersion(w) || w.matches("(19|20)\\d\\d"))) {
+                qualifierWords.addAll(inBracket);
+            }
+        }
         boolean audioOnly = !musicVideo && (spaced.contains(" official audio ") || spaced.contains(" audio only "));
-        return new VideoProfile(candidate, words, pairs, new HashSet<>(words), String.join("", words), spaced, featured,
+        return new VideoProfile(candidate, words, pairs, new HashSet<>(words), String.join("", words), spaced, bracketWords, qualifierWords, featured,
                 channel, albumPhrase, d == null || d <= 0 ? null : d, numbers, musicVideo, audioOnly);
     }
 

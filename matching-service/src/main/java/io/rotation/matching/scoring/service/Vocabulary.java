@@ -10,10 +10,10 @@ final class Vocabulary {
     static final Set<String> STRONG_VERSION = Set.of("live", "demo", "instrumental", "karaoke", "cover", "acapella",
             "acappella", "acoustic", "unplugged", "rehearsal", "bootleg", "nightcore", "reprise", "mashup",
             "slowed", "reverb", "8d", "piano", "orchestral", "symphonic", "concert", "koncert", "konzert",
-            "concierto", "tv");
+            "concierto", "tv", "rerecorded", "rerecording", "newversion", "newrecording");
     /** Versions that are a performance rather than the record, or someone else's: another recording. */
     static final Set<String> PERFORMANCE = Set.of("live", "concert", "koncert", "konzert", "concierto", "tv",
-            "unplugged", "rehearsal", "bootleg", "cover", "karaoke");
+            "unplugged", "rehearsal", "bootleg", "cover", "karaoke", "rerecorded", "rerecording", "newversion", "newrecording");
     /** Mix words that name which cut ("Club Mix", "Vocal Mix"), unlike "Mix" or "Version" alone. */
     static final Set<String> NAMED_CUT = Set.of("club", "vocal", "vox", "main");
     /** Another cut of the same recording: right only when the track is that cut. */

@@ -36,6 +36,11 @@ final class Weighing {
     static final double SAME_NUMBER = 1.5;
     /** The track's title has a number (a part, a dub) and the candidate names another one: another part. */
     static final double OTHER_NUMBER = -3.0;
+    /**
+     * A bracket that names a version or a year holds words no one can account for ("(Spielbude 1984)",
+     * "(Cleptomaniacs Ghost Mix)"): the upload says which cut or occasion it is, and not one the track names.
+     */
+    static final double UNEXPLAINED_QUALIFIER = -3.5;
     /** A music video where the release has that song's video too (DVD), or an audio upload of a video track. */
     static final double OTHER_MEDIUM = -4.0;
 
@@ -90,6 +95,9 @@ final class Weighing {
         if (e.otherMedium != null) {
             logit += OTHER_MEDIUM;
         }
+        if (!e.unexplainedQualifier.isEmpty()) {
+            logit += UNEXPLAINED_QUALIFIER;
+        }
         e.logit = logit;
         return e;
     }
@@ -137,20 +145,24 @@ final class Weighing {
             String w = words.get(i);
             double weight = weight(w);
             total += weight;
-            boolean paired = i + 1 < words.size() && accountedFor(release, track, video.pairs().get(i));
+            // two words run together ("Th' Attaboy") may spell one of the track's; a word beside a number is no code
+            boolean paired = i + 1 < words.size() && accountedFor(release, track, video.pairs().get(i), false);
             if (!paired && !pairedWithPrevious && !video.featuredWords().contains(w)
-                    && !accountedFor(release, track, w)) {
+                    && !accountedFor(release, track, w, true)) {
                 unexplained += weight;
                 e.unexplainedWords.add(w);
+                if (video.qualifierWords().contains(w)) {
+                    e.unexplainedQualifier.add(w);
+                }
             }
             pairedWithPrevious = paired;
         }
         return total == 0 ? 0 : 1 - unexplained / total;
     }
 
-    private static boolean accountedFor(ReleaseProfile release, TrackProfile track, String w) {
+    private static boolean accountedFor(ReleaseProfile release, TrackProfile track, String w, boolean asCode) {
         if (track.ownWords().contains(w) || release.titleWordSet().contains(w) || Vocabulary.NOISE.contains(w)
-                || Vocabulary.STOP.contains(w) || TrackProfile.namesAVersion(w) || isNumberOrCode(w)
+                || Vocabulary.STOP.contains(w) || TrackProfile.namesAVersion(w) || asCode && isNumberOrCode(w)
                 || sameNumber(track, w) || track.acronyms().containsKey(w) || release.artistAcronyms().containsKey(w)) {
             return true;
         }
@@ -189,6 +201,12 @@ final class Weighing {
                 otherMixNamed = true;
             }
         }
+        for (String pair : video.pairs()) {
+            // "Re-recorded 1991" and "(New Version)" are written in two words
+            if (RERECORDING.contains(pair) && !track.ownWords().contains(pair)) {
+                e.versionConflicts.add(pair);
+            }
+        }
         for (String w : video.words()) {
             if (Vocabulary.NAMED_CUT.contains(w) && !track.ownWords().contains(w)) {
                 cutsNamed.add(w);
@@ -206,7 +224,7 @@ final class Weighing {
             }
         }
         for (String w : track.distinctiveMixWords()) {
-            if (video.match(w) == 0 && !spelledByInitials.contains(w)) {
+            if (!namesMixWord(release, video, w) && !spelledByInitials.contains(w)) {
                 e.missingMixWords.add(w);
             }
         }
@@ -224,6 +242,18 @@ final class Weighing {
             }
         }
         e.albumUpload = video.albumPhrase();
+    }
+
+    /**
+     * The candidate names the track's mix word. A mix credited to the release's own artist ("(Original Cleptomaniacs
+     * Mix)") is named only inside the candidate's brackets where it has any: "Cleptomaniacs - All I Do (Ghost Mix)"
+     * credits the artist, not the mix.
+     */
+    private static boolean namesMixWord(ReleaseProfile release, VideoProfile video, String w) {
+        if (release.artistWords().contains(w) && !video.bracketWords().isEmpty()) {
+            return video.bracketWords().contains(w);
+        }
+        return video.match(w) > 0;
     }
 
     /**
@@ -389,6 +419,7 @@ final class Weighing {
     }
 
     private static final String PERFORMANCE_DATE = "performance date: ";
+    private static final Set<String> RERECORDING = Set.of("rerecorded", "rerecording", "newversion", "newrecording");
 
     /**
      * A day, month and year in a row ("28 6 09", "1-3-2011") that the track's title does not have: the upload

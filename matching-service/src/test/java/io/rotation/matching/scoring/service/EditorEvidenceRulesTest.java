@@ -184,12 +184,65 @@ class EditorEvidenceRulesTest {
                 .isEqualTo(new Judged("A", MatchStatus.auto_approved));
     }
 
+    @Test
+    void aWordBesideANumberIsNoCatalogueCode() {
+        ReleaseContext release = release("Goldene Zeiten", "Hubert Kah", track("2", "Wenn Der Mond Die Sonne Berührt", 209),
+                track("3", "Engel 07", 247), track("4", "Edelstein", 192));
+
+        Assignment a = assignment(release, video("Hubert Kah - Engel 07 („Na Sowas!“ 1984)", 203));
+
+        assertThat(a.parts().get("unexplained_words")).isEqualTo(List.of("na", "sowas"));
+    }
+
+    @Test
+    void aBracketNamingAnOccasionTheTrackDoesNotNameIsReviewed() {
+        ReleaseContext release = release("Goldene Zeiten", "Hubert Kah", track("2", "Wenn Der Mond Die Sonne Berührt", 209),
+                track("3", "Engel 07", 247), track("4", "Edelstein", 192));
+
+        assertThat(judged(release, video("Hubert Kah - Wenn der Mond die Sonne berührt (ZDF-Hitparade 1984)", 197)))
+                .isEqualTo(new Judged("2", MatchStatus.needs_review));
+        // a year alone dates the upload, not an occasion
+        assertThat(judged(release, video("Hubert Kah - Wenn der Mond die Sonne berührt (1984)", 210)))
+                .isEqualTo(new Judged("2", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void aMixCreditedToTheArtistIsNamedInsideTheBrackets() {
+        ReleaseContext release = release("All I Do", "Cleptomaniacs",
+                track("A1", "All I Do (Original Cleptomaniacs Mix)", null));
+
+        // every word explained, yet the mix named is not the artist's own
+        assertThat(autoApproved(release, video("Cleptomaniacs - All I Do (Club Mix)", 371))).isFalse();
+        assertThat(autoApproved(release, video("Cleptomaniacs - All I Do (Cleptomaniacs Ghost Mix)", 429))).isFalse();
+        assertThat(judged(release, video("Cleptomaniacs - All I Do (Original Cleptomaniacs Mix)", 466)))
+                .isEqualTo(new Judged("A1", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void aReRecordingOrNewVersionIsAnotherRecording() {
+        ReleaseContext release = release("Under Jolly Roger", "Running Wild", track("A1", "Under Jolly Roger", null),
+                track("A2", "War In The Gutter", null), track("A3", "Raw Ride", null));
+
+        assertThat(judged(release, video("RUNNING WILD Raw Ride (Re-recorded 1991)", 256)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        assertThat(judged(release, video("Running Wild - Raw Ride (new version)", 256)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        assertThat(judged(release, video("RUNNING WILD Raw Ride", 276)))
+                .isEqualTo(new Judged("A3", MatchStatus.auto_approved));
+    }
+
     private record Judged(String position, MatchStatus status) {
     }
 
     private static Judged judged(ReleaseContext release, Candidate video) {
         Assignment a = assignment(release, video);
         return new Judged(position(release, a), status(a).orElse(null));
+    }
+
+    /** Dropped or sent to review: not auto-approved. */
+    private static boolean autoApproved(ReleaseContext release, Candidate video) {
+        return MATCHER.assign(release, List.of(video)).stream()
+                .anyMatch(a -> status(a).equals(Optional.of(MatchStatus.auto_approved)));
     }
 
     private static Assignment assignment(ReleaseContext release, Candidate video) {
