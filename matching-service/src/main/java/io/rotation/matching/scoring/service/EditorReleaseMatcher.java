@@ -33,8 +33,17 @@ public class EditorReleaseMatcher implements ReleaseMatcher {
             return out;
         }
         int[] group = sameTrackGroups(profile.tracks());
-        for (Candidate candidate : candidates) {
-            Assignment a = judge(profile, group, VideoProfile.of(candidate));
+        List<VideoProfile> videos = candidates.stream().map(VideoProfile::of).toList();
+        List<Assignment> first = new ArrayList<>();
+        for (VideoProfile video : videos) {
+            first.add(judge(profile, group, video, null));
+        }
+        for (int c = 0; c < videos.size(); c++) {
+            Assignment a = first.get(c);
+            Integer plain = a == null ? null : otherLength(videos, first, c);
+            if (plain != null) {
+                a = judge(profile, group, videos.get(c), new Disputed(a.trackId(), plain));
+            }
             if (a != null) {
                 out.add(a);
             }
@@ -42,11 +51,43 @@ public class EditorReleaseMatcher implements ReleaseMatcher {
         return out;
     }
 
-    private Assignment judge(ReleaseProfile release, int[] group, VideoProfile video) {
+    /** A music video's length disputed, for one track, by a plain upload of it of this length. */
+    private record Disputed(long trackId, int plainSeconds) {
+    }
+
+    /**
+     * For a music video judged to be an untimed track: the length of a plain upload judged to be the same track
+     * that runs more than a fifth longer or shorter. Both cannot be the record; the plain one is the likelier, as
+     * a video is often an edit of it.
+     */
+    private static Integer otherLength(List<VideoProfile> videos, List<Assignment> judged, int c) {
+        VideoProfile video = videos.get(c);
+        Integer seconds = video.durationSeconds();
+        if (!video.musicVideo() && !video.bracketWords().contains("video") || seconds == null
+                || judged.get(c).parts().get("duration_delta_seconds") != null) {
+            return null;
+        }
+        for (int o = 0; o < videos.size(); o++) {
+            VideoProfile other = videos.get(o);
+            Assignment a = judged.get(o);
+            Integer length = other.durationSeconds();
+            if (o != c && a != null && a.trackId() == judged.get(c).trackId() && length != null && !other.musicVideo()
+                    && !other.bracketWords().contains("video") && Math.abs(length - seconds) > 0.2 * length
+                    && !a.parts().containsKey("version_conflicts")) {
+                return length;
+            }
+        }
+        return null;
+    }
+
+    private Assignment judge(ReleaseProfile release, int[] group, VideoProfile video, Disputed disputed) {
         List<TrackProfile> tracks = release.tracks();
         Evidence[] evidence = new Evidence[tracks.size()];
         for (int i = 0; i < tracks.size(); i++) {
             evidence[i] = Weighing.weigh(release, tracks.get(i), video);
+            if (disputed != null && tracks.get(i).track().trackId() == disputed.trackId()) {
+                Weighing.disputeLength(evidence[i], disputed.plainSeconds());
+            }
         }
         double[] groupBest = new double[tracks.size()];
         Arrays.fill(groupBest, Double.NEGATIVE_INFINITY);

@@ -27,6 +27,7 @@ final class Evidence {
     boolean titleIsReleaseTitle;
     String otherNumber;
     String otherMedium;
+    Integer lengthDisputedBy;
     double logit;
 
     Evidence(TrackProfile track) {
@@ -72,6 +73,9 @@ final class Evidence {
         }
         if (otherMedium != null) {
             parts.put("other_medium", otherMedium);
+        }
+        if (lengthDisputedBy != null) {
+            parts.put("plain_upload_seconds", lengthDisputedBy);
         }
         if (runnerUp != null) {
             parts.put("runner_up", runnerUp.track.track().position());

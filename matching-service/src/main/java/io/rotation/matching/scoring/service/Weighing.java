@@ -41,6 +41,8 @@ final class Weighing {
      * "(Cleptomaniacs Ghost Mix)"): the upload says which cut or occasion it is, and not one the track names.
      */
     static final double UNEXPLAINED_QUALIFIER = -3.5;
+    /** A music video of an untimed track that a plain upload of it disputes by its length (see EditorReleaseMatcher). */
+    static final double LENGTH_DISPUTED = -3.0;
     /** A music video where the release has that song's video too (DVD), or an audio upload of a video track. */
     static final double OTHER_MEDIUM = -4.0;
 
@@ -100,6 +102,11 @@ final class Weighing {
         }
         e.logit = logit;
         return e;
+    }
+
+    static void disputeLength(Evidence e, int plainSeconds) {
+        e.lengthDisputedBy = plainSeconds;
+        e.logit += LENGTH_DISPUTED;
     }
 
     /** The share of the track's title (best of its alternatives) that the candidate's title spells. */

@@ -231,6 +231,23 @@ class EditorEvidenceRulesTest {
                 .isEqualTo(new Judged("A3", MatchStatus.auto_approved));
     }
 
+    @Test
+    void aMusicVideoOfAnUntimedTrackIsReviewedWhenAPlainUploadOfItRunsAnotherLength() {
+        ReleaseContext release = release("Wingbeats", "Hidden Orchestra", track("A1", "Wingbeats", null),
+                track("B1", "Wingbeats: Source I - Bird Table", null), track("B2", "Wingbeats: Source II - Cello", null));
+        Candidate plain = video("Hidden Orchestra - Wingbeats", 716);
+        Candidate musicVideo = video("Hidden Orchestra - Wingbeats (Official Video)", 373);
+
+        List<Assignment> both = MATCHER.assign(release, List.of(plain, musicVideo));
+
+        assertThat(status(both.get(1))).contains(MatchStatus.needs_review);
+        assertThat(both.get(1).parts()).containsEntry("plain_upload_seconds", 716);
+        assertThat(both.get(0).confidence()).as("the plain upload is judged as alone")
+                .isEqualTo(assignment(release, plain).confidence());
+        // alone, nothing disputes its length
+        assertThat(judged(release, musicVideo)).isEqualTo(new Judged("A1", MatchStatus.auto_approved));
+    }
+
     private record Judged(String position, MatchStatus status) {
     }
 
