@@ -21,7 +21,9 @@ public final class Labels {
             RepoRoot.find().resolve("bench/matching/labels-fresh-2.csv"),
             RepoRoot.find().resolve("bench/matching/labels-fresh-3.csv"),
             RepoRoot.find().resolve("bench/matching/labels-fresh-4.csv"),
-            RepoRoot.find().resolve("bench/matching/labels-fresh-5.csv"));
+            RepoRoot.find().resolve("bench/matching/labels-fresh-5.csv"),
+            RepoRoot.find().resolve("bench/matching/labels-fresh-6.csv"),
+            RepoRoot.find().resolve("bench/matching/labels-fresh-7.csv"));
 
     /**
      * One labelled video. {@code positions} are the right tracks' positions (two when the release lists

@@ -208,6 +208,10 @@ final class Weighing {
                 otherMixNamed = true;
             }
         }
+        String datedMix = datedMix(release, track, video);
+        if (datedMix != null) {
+            e.versionConflicts.add(DATED_MIX + datedMix);
+        }
         for (String pair : video.pairs()) {
             // "Re-recorded 1991" and "(New Version)" are written in two words
             if (RERECORDING.contains(pair) && !track.ownWords().contains(pair)) {
@@ -426,6 +430,25 @@ final class Weighing {
     }
 
     private static final String PERFORMANCE_DATE = "performance date: ";
+    private static final String DATED_MIX = "dated mix: ";
+
+    /**
+     * "(2019 Mix)", "1992 Remix": a mix named by its year, which the track does not name and the release was not
+     * made in, is a later (or earlier) mix of the recording, not the release's. A remaster is the same mix.
+     */
+    static String datedMix(ReleaseProfile release, TrackProfile track, VideoProfile video) {
+        List<String> words = video.words();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String year = words.get(i);
+            String next = words.get(i + 1);
+            if (year.matches("(19|20)\\d\\d") && (next.equals("mix") || next.equals("remix"))
+                    && !track.ownWords().contains(year) && !year.equals(String.valueOf(release.release().year()))) {
+                return year + " " + next;
+            }
+        }
+        return null;
+    }
+
     private static final Set<String> RERECORDING = Set.of("rerecorded", "rerecording", "newversion", "newrecording");
 
     /**
@@ -470,7 +493,7 @@ final class Weighing {
         if (Vocabulary.NOT_MUSIC.contains(conflict)) {
             return NOT_MUSIC;
         }
-        if (Vocabulary.MEDIUM_VERSION.contains(conflict)) {
+        if (Vocabulary.MEDIUM_VERSION.contains(conflict) || conflict.startsWith(DATED_MIX)) {
             return MEDIUM_VERSION;
         }
         return OTHER_MIX;

@@ -248,6 +248,18 @@ class EditorEvidenceRulesTest {
         assertThat(judged(release, musicVideo)).isEqualTo(new Judged("A1", MatchStatus.auto_approved));
     }
 
+    @Test
+    void aMixNamedByAYearTheReleaseWasNotMadeInIsAnotherMix() {
+        ReleaseContext release = release("Space Oddity", "David Bowie", track("1", "Space Oddity", 314),
+                track("4", "Letter To Hermione", 150), track("6", "Janine", 199));
+
+        assertThat(judged(release, video("Space Oddity (2019 Mix)", 321)).status())
+                .isNotEqualTo(MatchStatus.auto_approved);
+        // a remaster is the same mix
+        assertThat(judged(release, video("David Bowie - Space Oddity (2009 Remaster)", 316)))
+                .isEqualTo(new Judged("1", MatchStatus.auto_approved));
+    }
+
     private record Judged(String position, MatchStatus status) {
     }
 
