@@ -79,6 +79,7 @@ class UserErasedConsumerTest {
         assertThat(usage.get("entity_id")).isEqualTo(track);
         assertThat(count("select count(*) from usage_metrics where user_id = ?", erased)).isZero();
         assertThat(count("select count(*) from recommendation_data where user_id = ?", erased)).isZero();
+        assertThat(count("select count(*) from listening_hourly where user_id = ?", erased)).isZero();
         assertThat(count("select count(*) from daily_metrics where entity_type = 'user' and entity_id = ?", erased))
                 .isZero();
         assertThat(count("select count(*) from daily_metrics where entity_type = 'track' and entity_id = ?", track))
@@ -97,6 +98,7 @@ class UserErasedConsumerTest {
         // the other user is untouched
         assertThat(count("select count(*) from usage_metrics where user_id = ?", other)).isEqualTo(1);
         assertThat(count("select count(*) from recommendation_data where user_id = ?", other)).isEqualTo(1);
+        assertThat(count("select count(*) from listening_hourly where user_id = ?", other)).isEqualTo(1);
         assertThat(count("select count(*) from daily_metrics where entity_type = 'user' and entity_id = ?", other))
                 .isEqualTo(1);
         assertThat(auditRow(theirs.auditAboutUser()).get("ip_address")).isNotNull();
@@ -108,6 +110,7 @@ class UserErasedConsumerTest {
         assertThat(audit.getString("items[0].entity_id")).isEqualTo(String.valueOf(erased));
         assertThat(audit.getInt("items[0].new_values.usage_metrics_anonymised")).isEqualTo(1);
         assertThat(audit.getInt("items[0].new_values.recommendation_data")).isEqualTo(1);
+        assertThat(audit.getInt("items[0].new_values.listening_hourly")).isEqualTo(1);
         assertThat(audit.getInt("items[0].new_values.daily_metrics")).isEqualTo(1);
         assertThat(audit.getInt("items[0].new_values.audit_logs_redacted")).isEqualTo(2);
     }
@@ -185,6 +188,9 @@ class UserErasedConsumerTest {
         TestDatabase.update("""
                 insert into recommendation_data (user_id, entity_type, entity_id, play_count, last_interaction_at)
                 values (?, 'track', ?, 1, ?)""", user, track, Timestamp.from(YESTERDAY));
+        TestDatabase.update("""
+                insert into listening_hourly (user_id, hour_start, record_id, plays, listening_ms)
+                values (?, date_trunc('hour', ?::timestamptz, 'UTC'), 9, 1, 1000)""", user, Timestamp.from(YESTERDAY));
         TestDatabase.update("""
                 insert into daily_metrics (metric_date, metric_type, entity_type, entity_id, metric_name, value)
                 values (?, 'usage', 'user', ?, 'plays', 1), (?, 'usage', 'track', ?, 'plays', 1)

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class SchemaConformanceTest {
 
     static final List<String> TABLES = List.of("jobs", "job_logs", "audit_logs", "usage_metrics", "daily_metrics",
-            "recommendation_data", "content_similarity", "performance_metrics");
-    static final List<String> PARTITIONED = List.of("usage_metrics", "job_logs", "audit_logs", "performance_metrics");
+            "recommendation_data", "content_similarity", "performance_metrics", "listening_hourly");
+    static final List<String> PARTITIONED = List.of("usage_metrics", "job_logs", "audit_logs", "performance_metrics",
+            "listening_hourly");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final SchemaCatalog catalog = SchemaCatalog.ofService();

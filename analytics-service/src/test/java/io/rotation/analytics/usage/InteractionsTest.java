@@ -197,6 +197,25 @@ class InteractionsTest {
         assertThat(hours.stream().mapToLong(h -> ((Number) h.get("plays")).longValue()).sum()).isEqualTo(5);
     }
 
+    @Test
+    void statsWindowStartsToTheSecondInsideItsFirstHour() {
+        long user = TestTokens.newUserId();
+        long record = catalogRecord("Artist C", "Record C", "{Dub}");
+        // the window's first hour is summed play by play: 90 s either side of its start usually share that hour
+        Instant start = Instant.now().minus(Duration.ofDays(7));
+        play(user, record, start.minusSeconds(90), 1_000);
+        play(user, record, start.plusSeconds(90), 2_000);
+        play(user, record, Instant.now().minus(Duration.ofHours(3)), 4_000);
+        awaitUsage(user, 3);
+
+        JsonPath stats = given().auth().oauth2(TestTokens.user(user)).get("/api/v1/stats/me?days=7")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(stats.getLong("top_records[0].plays")).isEqualTo(2);
+        assertThat(stats.getLong("top_records[0].listening_ms")).isEqualTo(6_000);
+        assertThat(stats.getList("listening_by_hour", Map.class).stream()
+                .mapToLong(h -> ((Number) h.get("listening_ms")).longValue()).sum()).isEqualTo(6_000);
+    }
+
     private static void play(long user, long record, Instant at, int ms) {
         events.send(topic("plays"), UUID.randomUUID(), EventType.PLAY_RECORDED, String.valueOf(user),
                 new PlayRecorded(IDS.incrementAndGet(), user, unique(), record, at, ms, new BigDecimal("50"), "play",

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.Topics;
+import io.rotation.contracts.userfeatures.PlaysRecorded;
 import io.rotation.platform.event.CloudEventCodec;
 import io.rotation.platform.event.CloudEventHeaders;
 import io.rotation.platform.json.RotationObjectMapper;
@@ -20,6 +21,7 @@ import io.rotation.platform.testing.KafkaTail;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.rotation.platform.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,7 +75,7 @@ class PlayResourceTest {
     }
 
     @Test
-    void announcesABatchOfNewPlaysInOneEventCarryingEveryPlay() {
+    void announcesABatchOfNewPlaysInOneEventCarryingEveryPlay() throws Exception {
         long user = TestTokens.newUserId();
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -105,6 +107,14 @@ class PlayResourceTest {
             assertThat(last.get("action").asText()).isEqualTo("complete");
             assertThat(last.get("session_id").asText()).isEqualTo("s-4");
             assertThat(last.get("device").asText()).isEqualTo("web");
+            // the outbox keeps the JSON as the service serialised it (text, not jsonb): published unchanged
+            assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(
+                    RotationObjectMapper.create().writeValueAsString(
+                            RotationObjectMapper.create().readValue(events.get(0).value(), PlaysRecorded.class)));
+            assertThat(TestDatabase.rows("""
+                    select data_type from information_schema.columns
+                    where table_schema = current_schema() and table_name = 'outbox_event' and column_name = 'payload'""")
+                    .get(0)).containsEntry("data_type", "text");
         }
     }
 

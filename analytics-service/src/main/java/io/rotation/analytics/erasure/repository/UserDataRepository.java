@@ -28,6 +28,8 @@ public class UserDataRepository {
                  where user_id = $1""");
         // nothing but the user's taste
         steps.put("recommendation_data", "delete from recommendation_data where user_id = $1");
+        // the user's hours of listening, summed from the plays just anonymised
+        steps.put("listening_hourly", "delete from listening_hourly where user_id = $1");
         // the user's own days; per-track and global aggregates are not about a person and stay
         steps.put("daily_metrics", "delete from daily_metrics where entity_type = 'user' and entity_id = $1");
         // the trail stays, keyed by the bare id; what identified the person goes: address, browser,

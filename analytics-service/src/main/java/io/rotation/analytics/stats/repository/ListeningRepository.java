@@ -16,25 +16,38 @@ import java.util.List;
 
 /**
  * A listener's numbers for /stats/me, read on the read replica: usage per day (daily_metrics), top tracks
- * (recommendation_data), and plays of the last days in usage_metrics, joined with analytics' own catalog projection
- * (catalog_records) for artists and genres: top records, artists and genres, and plays by hour of day (UTC).
+ * (recommendation_data), and plays of the last days (listening_hourly and usage_metrics), joined with
+ * analytics' own catalog projection (catalog_records) for artists and genres: top records, artists and
+ * genres, and plays by hour of day (UTC).
  * Plays whose record the projection does not know count for records, not for artists or genres.
  */
 @ApplicationScoped
 public class ListeningRepository {
 
+    /**
+     * The listener's plays of the window as (record, plays, ms, at): whole UTC hours from listening_hourly
+     * (summed as the plays were counted), the window's first, partial hour play by play from usage_metrics,
+     * so the window starts exactly {@code $2} days ago however many plays it holds.
+     */
     private static final String PLAYS = """
-            with plays as (
-                select (m.metadata->>'record_id')::bigint as record_id, coalesce(m.duration_ms, 0) as ms,
-                       m.occurred_at
-                from usage_metrics m
+            with edge as (
+                select now() - make_interval(days => $2::int) as since,
+                       date_trunc('hour', now() - make_interval(days => $2::int), 'UTC') + interval '1 hour' as whole
+            ),
+            plays as (
+                select h.record_id, h.plays, h.listening_ms as ms, h.hour_start as at
+                from listening_hourly h, edge
+                where h.user_id = $1 and h.hour_start >= edge.whole
+                union all
+                select (m.metadata->>'record_id')::bigint, 1, coalesce(m.duration_ms, 0), m.occurred_at
+                from usage_metrics m, edge
                 where m.user_id = $1 and m.event_type = 'play'
-                  and m.occurred_at >= now() - make_interval(days => $2::int)
+                  and m.occurred_at >= edge.since and m.occurred_at < edge.whole
             )
             """;
 
     private static final String TOP_RECORDS = PLAYS + """
-            select p.record_id, c.artist, c.title, count(*) as plays, sum(p.ms) as listening_ms
+            select p.record_id, c.artist, c.title, sum(p.plays) as plays, sum(p.ms) as listening_ms
             from plays p left join catalog_records c on c.record_id = p.record_id
             where p.record_id is not null
             group by p.record_id, c.artist, c.title
@@ -42,7 +55,7 @@ public class ListeningRepository {
             limit $3::int""";
 
     private static final String TOP_ARTISTS = PLAYS + """
-            select c.artist as name, count(*) as plays, sum(p.ms) as listening_ms
+            select c.artist as name, sum(p.plays) as plays, sum(p.ms) as listening_ms
             from plays p join catalog_records c on c.record_id = p.record_id
             where c.artist is not null and c.artist <> ''
             group by c.artist
@@ -50,7 +63,7 @@ public class ListeningRepository {
             limit $3::int""";
 
     private static final String TOP_GENRES = PLAYS + """
-            select g.genre as name, count(*) as plays, sum(p.ms) as listening_ms
+            select g.genre as name, sum(p.plays) as plays, sum(p.ms) as listening_ms
             from plays p join catalog_records c on c.record_id = p.record_id
                  cross join lateral unnest(c.genres) as g(genre)
             group by g.genre
@@ -58,9 +71,9 @@ public class ListeningRepository {
             limit $3::int""";
 
     private static final String BY_HOUR = PLAYS + """
-            select h.hour, count(p.occurred_at) as plays, coalesce(sum(p.ms), 0) as listening_ms
+            select h.hour, coalesce(sum(p.plays), 0) as plays, coalesce(sum(p.ms), 0) as listening_ms
             from generate_series(0, 23) as h(hour)
-                 left join plays p on extract(hour from p.occurred_at at time zone 'UTC') = h.hour
+                 left join plays p on extract(hour from p.at at time zone 'UTC') = h.hour
             group by h.hour
             order by h.hour""";
 

@@ -5,6 +5,7 @@ import io.rotation.analytics.usage.model.PlayAggregates;
 import io.rotation.analytics.usage.model.PlayAggregates.Affinity;
 import io.rotation.analytics.usage.model.PlayAggregates.AffinityKey;
 import io.rotation.analytics.usage.model.PlayAggregates.DayKey;
+import io.rotation.analytics.usage.model.PlayAggregates.HourKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Set-based writes of usage_metrics (plays and other interactions), daily_metrics and recommendation_data,
- * on the consumer's transaction.
+ * Set-based writes of usage_metrics (plays and other interactions), daily_metrics, recommendation_data and
+ * listening_hourly, on the consumer's transaction.
  */
 @ApplicationScoped
 public class UsageRepository {
@@ -65,6 +66,14 @@ public class UsageRepository {
                 expires_at = greatest(recommendation_data.last_interaction_at, excluded.last_interaction_at)
                              + interval '180 days',
                 updated_at = now()""";
+
+    private static final String ADD_HOURLY = """
+            insert into listening_hourly (user_id, hour_start, record_id, plays, listening_ms)
+            select u, h, r, p, ms
+            from unnest($1::bigint[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::bigint[]) as x(u, h, r, p, ms)
+            on conflict (user_id, hour_start, record_id) do update set
+                plays = listening_hourly.plays + excluded.plays,
+                listening_ms = listening_hourly.listening_ms + excluded.listening_ms""";
 
     /** The lock an insert takes anyway, taken up front to order this transaction with erasures. */
     public Uni<Void> lockForWriting(SqlConnection connection) {
@@ -206,12 +215,35 @@ public class UsageRepository {
                 .replaceWithVoid();
     }
 
-    /** Adds a batch's sums to daily_metrics and recommendation_data. */
+    /** Adds the listeners' plays per hour and record to listening_hourly. */
+    public Uni<Void> addHourly(SqlConnection connection, Map<HourKey, long[]> hourly) {
+        int n = hourly.size();
+        Long[] users = new Long[n];
+        OffsetDateTime[] hours = new OffsetDateTime[n];
+        Long[] records = new Long[n];
+        Long[] plays = new Long[n];
+        Long[] listening = new Long[n];
+        int i = 0;
+        for (Map.Entry<HourKey, long[]> e : hourly.entrySet()) {
+            users[i] = e.getKey().userId();
+            hours[i] = e.getKey().hourStart().atOffset(ZoneOffset.UTC);
+            records[i] = e.getKey().recordId();
+            plays[i] = e.getValue()[0];
+            listening[i] = e.getValue()[1];
+            i++;
+        }
+        return connection.preparedQuery(ADD_HOURLY)
+                .execute(Tuple.tuple(List.of(users, hours, records, plays, listening)))
+                .replaceWithVoid();
+    }
+
+    /** Adds a batch's sums to daily_metrics, recommendation_data and listening_hourly. */
     public Uni<Void> addAggregates(SqlConnection connection, PlayAggregates aggregates) {
         if (aggregates.daily().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return addDaily(connection, aggregates.daily())
-                .chain(() -> addAffinity(connection, aggregates.affinity()));
+                .chain(() -> addAffinity(connection, aggregates.affinity()))
+                .chain(() -> addHourly(connection, aggregates.hourly()));
     }
 }
