@@ -119,7 +119,8 @@ begin
         select t.table_name, t.retention, c.column_name
         from time_partitioned_table t
         join (values ('job_logs', 'logged_at'), ('audit_logs', 'occurred_at'),
-                     ('performance_metrics', 'recorded_at')) as c(table_name, column_name)
+                     ('performance_metrics', 'recorded_at'), ('listening_hourly', 'hour_start'))
+               as c(table_name, column_name)
           on c.table_name = t.table_name
         where t.retention is not null
     loop

@@ -55,9 +55,16 @@ class AnalyticsCleanupTest {
                 values (?, '/old', 'GET', 200, 1, ?), (?, '/fresh', 'GET', 200, 1, ?)""",
                 service, now.minusDays(31), service, now.minusHours(1));
 
+        // 14 months back is before the oldest partition: the row sits in the default partition, which no drop reaches
+        TestDatabase.update("""
+                insert into listening_hourly (user_id, hour_start, record_id, plays, listening_ms)
+                values (?, date_trunc('hour', ?::timestamptz, 'UTC'), 1, 1, 1000),
+                       (?, date_trunc('hour', ?::timestamptz, 'UTC'), 1, 1, 1000)""",
+                user, now.minusMonths(14), user, now.minusDays(1));
+
         long deleted = TestDatabase.count("select cleanup_old_analytics_data()");
 
-        assertThat(deleted).isGreaterThanOrEqualTo(8);
+        assertThat(deleted).isGreaterThanOrEqualTo(9);
         assertThat(TestDatabase.count("select count(*) from usage_metrics where event_id = ?", oldUsage)).isZero();
         assertThat(TestDatabase.count("select count(*) from usage_metrics where event_id = ?", freshUsage)).isOne();
         assertThat(TestDatabase.rows("""
@@ -76,6 +83,9 @@ class AnalyticsCleanupTest {
                 .extracting(r -> r.get("action")).containsExactly("fresh");
         assertThat(TestDatabase.rows("select endpoint from performance_metrics where service = ?", service))
                 .extracting(r -> r.get("endpoint")).containsExactly("/fresh");
+        assertThat(TestDatabase.count("select count(*) from listening_hourly where user_id = ? and hour_start < now() - interval '13 months'",
+                user)).isZero();
+        assertThat(TestDatabase.count("select count(*) from listening_hourly where user_id = ?", user)).isOne();
 
         // nothing left to do for these rows
         assertThat(TestDatabase.count("select count(*) from usage_metrics where user_id = ?", user)).isOne();
