@@ -40,7 +40,7 @@ public class EditorReleaseMatcher implements ReleaseMatcher {
         }
         for (int c = 0; c < videos.size(); c++) {
             Assignment a = first.get(c);
-            Integer plain = a == null ? null : otherLength(videos, first, c);
+            Integer plain = a == null || !untimed(profile, a.trackId()) ? null : otherLength(videos, first, c);
             if (plain != null) {
                 a = judge(profile, group, videos.get(c), new Disputed(a.trackId(), plain));
             }
@@ -63,8 +63,7 @@ public class EditorReleaseMatcher implements ReleaseMatcher {
     private static Integer otherLength(List<VideoProfile> videos, List<Assignment> judged, int c) {
         VideoProfile video = videos.get(c);
         Integer seconds = video.durationSeconds();
-        if (!video.musicVideo() && !video.bracketWords().contains("video") || seconds == null
-                || judged.get(c).parts().get("duration_delta_seconds") != null) {
+        if (!video.musicVideo() && !video.bracketWords().contains("video") || seconds == null) {
             return null;
         }
         for (int o = 0; o < videos.size(); o++) {
@@ -78,6 +77,10 @@ public class EditorReleaseMatcher implements ReleaseMatcher {
             }
         }
         return null;
+    }
+
+    private static boolean untimed(ReleaseProfile release, long trackId) {
+        return release.tracks().stream().anyMatch(t -> t.track().trackId() == trackId && t.duration() == null);
     }
 
     private Assignment judge(ReleaseProfile release, int[] group, VideoProfile video, Disputed disputed) {

@@ -147,7 +147,8 @@ record TrackProfile(TrackInfo track, int ordinal, List<List<String>> titles, Lis
 
     static boolean namesAVersion(String w) {
         return Vocabulary.STRONG_VERSION.contains(w) || Vocabulary.MEDIUM_VERSION.contains(w)
-                || Vocabulary.GENERIC_MIX.contains(w) || Vocabulary.NOT_MUSIC.contains(w);
+                || Vocabulary.GENERIC_MIX.contains(w) || Vocabulary.NOT_MUSIC.contains(w)
+                || Vocabulary.RERECORDING.contains(w);
     }
 
     private static boolean isFeaturing(List<String> words) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * brackets that name a version or an occasion ("[Ghost Mix]", "(Spielbude 1984)"), and what it says beyond the song.
  */
 record VideoProfile(Candidate candidate, List<String> words, List<String> pairs, Set<String> wordSet, String joined,
-                    String spaced, Set<String> bracketWords, Set<String> qualifierWords,
+                    String spaced, Set<String> bracketWords, Set<String> qualifierWords, List<String> datedMixes,
                     Set<String> featuredWords, List<String> channelWords, String albumPhrase,
                     Integer durationSeconds, Set<String> numbers, boolean musicVideo, boolean audioOnly) {
 
@@ -51,12 +51,19 @@ record VideoProfile(Candidate candidate, List<String> words, List<String> pairs,
         for (String part : TextNormalizer.bracketedParts(title)) {
             List<String> inBracket = TextNormalizer.words(part);
             bracketWords.addAll(inBracket);
-            if (inBracket.stream().anyMatch(w -> TrackProfile.namesAVersion(w) || w.matches("(19|20)\\d\\d"))) {
+            if (inBracket.stream().anyMatch(w -> TrackProfile.namesAVersion(w) || Vocabulary.isYear(w))) {
                 qualifierWords.addAll(inBracket);
             }
         }
+        List<String> datedMixes = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            String next = words.get(i + 1);
+            if (Vocabulary.isYear(words.get(i)) && (next.equals("mix") || next.equals("remix"))) {
+                datedMixes.add(words.get(i));
+            }
+        }
         boolean audioOnly = !musicVideo && (spaced.contains(" official audio ") || spaced.contains(" audio only "));
-        return new VideoProfile(candidate, words, pairs, new HashSet<>(words), String.join("", words), spaced, bracketWords, qualifierWords, featured,
+        return new VideoProfile(candidate, words, pairs, new HashSet<>(words), String.join("", words), spaced, bracketWords, qualifierWords, datedMixes, featured,
                 channel, albumPhrase, d == null || d <= 0 ? null : d, numbers, musicVideo, audioOnly);
     }
 

@@ -7,13 +7,15 @@ import java.util.Set;
 final class Vocabulary {
 
     /** A different recording or arrangement than the studio track: an editor refuses it unless the track says so. */
+    /** Another recording of the song, said in two words run together ("Re-recorded", "(New Version)"). */
+    static final Set<String> RERECORDING = Set.of("rerecorded", "rerecording", "newversion", "newrecording");
     static final Set<String> STRONG_VERSION = Set.of("live", "demo", "instrumental", "karaoke", "cover", "acapella",
             "acappella", "acoustic", "unplugged", "rehearsal", "bootleg", "nightcore", "reprise", "mashup",
             "slowed", "reverb", "8d", "piano", "orchestral", "symphonic", "concert", "koncert", "konzert",
-            "concierto", "tv", "rerecorded", "rerecording", "newversion", "newrecording");
+            "concierto", "tv");
     /** Versions that are a performance rather than the record, or someone else's: another recording. */
     static final Set<String> PERFORMANCE = Set.of("live", "concert", "koncert", "konzert", "concierto", "tv",
-            "unplugged", "rehearsal", "bootleg", "cover", "karaoke", "rerecorded", "rerecording", "newversion", "newrecording");
+            "unplugged", "rehearsal", "bootleg", "cover", "karaoke");
     /** Mix words that name which cut ("Club Mix", "Vocal Mix"), unlike "Mix" or "Version" alone. */
     static final Set<String> NAMED_CUT = Set.of("club", "vocal", "vox", "main");
     /** Another cut of the same recording: right only when the track is that cut. */
@@ -54,6 +56,12 @@ final class Vocabulary {
     /** Release titles that make every track a live one. */
     static final Set<String> LIVE_RELEASE = Set.of("live", "alive", "concert", "unplugged", "koncert", "konzert",
             "concierto", "vivo");
+
+    /** A year of recorded music, 1900–2099 ("2019 Mix", "(Spielbude 1984)"). */
+    static boolean isYear(String w) {
+        return w.length() == 4 && (w.startsWith("19") || w.startsWith("20")) && Character.isDigit(w.charAt(2))
+                && Character.isDigit(w.charAt(3));
+    }
 
     /** Numbers written as words: "Dub One" is "Dub 1". */
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",

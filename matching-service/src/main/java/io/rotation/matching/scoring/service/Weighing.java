@@ -212,10 +212,12 @@ final class Weighing {
         if (datedMix != null) {
             e.versionConflicts.add(DATED_MIX + datedMix);
         }
-        for (String pair : video.pairs()) {
-            // "Re-recorded 1991" and "(New Version)" are written in two words
-            if (RERECORDING.contains(pair) && !track.ownWords().contains(pair)) {
-                e.versionConflicts.add(pair);
+        for (List<String> spellings : List.of(video.words(), video.pairs())) {
+            // "Rerecorded", or in two words: "Re-recorded 1991", "(New Version)"
+            for (String w : spellings) {
+                if (Vocabulary.RERECORDING.contains(w) && !track.ownWords().contains(w)) {
+                    e.versionConflicts.add(w);
+                }
             }
         }
         for (String w : video.words()) {
@@ -437,19 +439,13 @@ final class Weighing {
      * made in, is a later (or earlier) mix of the recording, not the release's. A remaster is the same mix.
      */
     static String datedMix(ReleaseProfile release, TrackProfile track, VideoProfile video) {
-        List<String> words = video.words();
-        for (int i = 0; i + 1 < words.size(); i++) {
-            String year = words.get(i);
-            String next = words.get(i + 1);
-            if (year.matches("(19|20)\\d\\d") && (next.equals("mix") || next.equals("remix"))
-                    && !track.ownWords().contains(year) && !year.equals(String.valueOf(release.release().year()))) {
-                return year + " " + next;
+        for (String year : video.datedMixes()) {
+            if (!track.ownWords().contains(year) && !year.equals(String.valueOf(release.release().year()))) {
+                return year + " mix";
             }
         }
         return null;
     }
-
-    private static final Set<String> RERECORDING = Set.of("rerecorded", "rerecording", "newversion", "newrecording");
 
     /**
      * A day, month and year in a row ("28 6 09", "1-3-2011") that the track's title does not have: the upload
@@ -484,7 +480,8 @@ final class Weighing {
     }
 
     private static double conflictWeight(String conflict) {
-        if (Vocabulary.PERFORMANCE.contains(conflict) || conflict.startsWith(PERFORMANCE_DATE)) {
+        if (Vocabulary.PERFORMANCE.contains(conflict) || Vocabulary.RERECORDING.contains(conflict)
+                || conflict.startsWith(PERFORMANCE_DATE)) {
             return PERFORMANCE;
         }
         if (Vocabulary.STRONG_VERSION.contains(conflict)) {
@@ -507,7 +504,7 @@ final class Weighing {
                 break;
             }
         }
-        return digit && (w.length() <= 3 || w.matches("(19|20)\\d\\d") || !w.chars().allMatch(Character::isDigit));
+        return digit && (w.length() <= 3 || Vocabulary.isYear(w) || !w.chars().allMatch(Character::isDigit));
     }
 
     /** Small words count little; numbers tell "Part 1" from "Part 2", so they count much. */
