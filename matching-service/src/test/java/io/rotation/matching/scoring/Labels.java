@@ -23,7 +23,8 @@ public final class Labels {
             RepoRoot.find().resolve("bench/matching/labels-fresh-4.csv"),
             RepoRoot.find().resolve("bench/matching/labels-fresh-5.csv"),
             RepoRoot.find().resolve("bench/matching/labels-fresh-6.csv"),
-            RepoRoot.find().resolve("bench/matching/labels-fresh-7.csv"));
+            RepoRoot.find().resolve("bench/matching/labels-fresh-7.csv"),
+            RepoRoot.find().resolve("bench/matching/labels-fresh-8.csv"));
 
     /**
      * One labelled video. {@code positions} are the right tracks' positions (two when the release lists
