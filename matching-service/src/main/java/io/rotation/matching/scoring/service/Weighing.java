@@ -49,6 +49,8 @@ final class Weighing {
     /** How much longer than the record a music video may run without counting against it. */
     static final double MUSIC_VIDEO_EXTRA_SECONDS = 30;
     static final double MUSIC_VIDEO_EXTRA_SHARE = 0.15;
+    /** How much shorter than the record a music video runs before it counts as the video's own edit. */
+    static final int MUSIC_VIDEO_EDIT_SECONDS = 15;
 
     private Weighing() {
     }
@@ -61,6 +63,7 @@ final class Weighing {
         versions(release, track, video, e);
         duration(release, track, video, e);
         otherTracks(release, track, video, e);
+        otherTracksArtist(track, release, video, e);
         otherNumber(release, track, video, e);
         medium(release, track, video, e);
         position(track, video, e);
@@ -303,6 +306,10 @@ final class Weighing {
         if (t != null) {
             int delta = Math.abs(v - t);
             e.durationDelta = delta;
+            if (video.musicVideo() && t - v > MUSIC_VIDEO_EDIT_SECONDS) {
+                // a music video well shorter than the record is its video edit, not the record's cut
+                e.versionConflicts.add(VIDEO_EDIT + (t - v) + " s shorter");
+            }
             if (video.musicVideo() && v > t) {
                 // a music video runs longer than the record: an intro, a scene, the credits
                 delta = (int) Math.max(0, delta - Math.max(MUSIC_VIDEO_EXTRA_SECONDS, MUSIC_VIDEO_EXTRA_SHARE * t));
@@ -373,6 +380,43 @@ final class Weighing {
     }
 
     /**
+     * A split release (each side its own artist): a candidate that names the artist of another track, a name no
+     * credit or title of this one carries, holds that track too ("Judy Mowatt Black WomanJoy Tulloch", words run
+     * together as uploads often do). A name just before a mix word credits the remixer, not a track.
+     */
+    private static void otherTracksArtist(TrackProfile track, ReleaseProfile release, VideoProfile video, Evidence e) {
+        if (e.namesOtherTrack != null || track.artists().isEmpty()) {
+            return;
+        }
+        Set<String> ownWords = new java.util.HashSet<>(track.ownWords());
+        ownWords.addAll(release.titleWordSet());
+        track.artists().forEach(ownWords::addAll);
+        String glued = String.join("", video.words());
+        for (TrackProfile other : release.tracks()) {
+            if (other == track) {
+                continue;
+            }
+            for (List<String> name : other.artists()) {
+                String nameGlued = String.join("", name);
+                int at = glued.indexOf(nameGlued);
+                if (track.artists().contains(name) || nameGlued.length() < 6 || at < 0 || ownWords.containsAll(name)
+                        || remixerCredit(glued.substring(at + nameGlued.length()))) {
+                    continue;
+                }
+                e.namesOtherTrack = other.track().position() + " " + other.track().title() + " (its artist, "
+                        + String.join(" ", name) + ")";
+                return;
+            }
+        }
+    }
+
+    /** "… Ayane Fukumi Remix", "(Global Communication Space Jazz Mix)": the words after a name say it mixed. */
+    private static boolean remixerCredit(String gluedAfterName) {
+        String next = gluedAfterName.substring(0, Math.min(gluedAfterName.length(), 20));
+        return List.of("mix", "edit", "rework", "dub", "version").stream().anyMatch(next::contains);
+    }
+
+    /**
      * The track's title numbers it ("Pattern 4", "Dub 2", "Pt. II") and the candidate names a different small
      * number and not the track's: another part of the same title.
      */
@@ -433,6 +477,7 @@ final class Weighing {
 
     private static final String PERFORMANCE_DATE = "performance date: ";
     private static final String DATED_MIX = "dated mix: ";
+    private static final String VIDEO_EDIT = "music video edit: ";
 
     /**
      * "(2019 Mix)", "1992 Remix": a mix named by its year, which the track does not name and the release was not
@@ -490,7 +535,8 @@ final class Weighing {
         if (Vocabulary.NOT_MUSIC.contains(conflict)) {
             return NOT_MUSIC;
         }
-        if (Vocabulary.MEDIUM_VERSION.contains(conflict) || conflict.startsWith(DATED_MIX)) {
+        if (Vocabulary.MEDIUM_VERSION.contains(conflict) || conflict.startsWith(DATED_MIX)
+                || conflict.startsWith(VIDEO_EDIT)) {
             return MEDIUM_VERSION;
         }
         return OTHER_MIX;

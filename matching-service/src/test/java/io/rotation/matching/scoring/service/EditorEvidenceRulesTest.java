@@ -260,6 +260,42 @@ class EditorEvidenceRulesTest {
                 .isEqualTo(new Judged("1", MatchStatus.auto_approved));
     }
 
+    @Test
+    void aMusicVideoWellShorterThanTheRecordIsItsVideoEdit() {
+        ReleaseContext release = release("Confessions On A Dance Floor", "Madonna", track("1", "Hung Up", 336),
+                track("3", "Sorry", 284), track("8", "Jump", 227));
+
+        assertThat(judged(release, video("Madonna - Jump (Official Music Video)", 205)))
+                .isEqualTo(new Judged("8", MatchStatus.needs_review));
+        assertThat(judged(release, video("Madonna - Sorry (Official Music Video)", 288)))
+                .isEqualTo(new Judged("3", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void anUploadNamingTheArtistOfTheOtherSideHoldsBothSides() {
+        ReleaseContext release = new ReleaseContext(100, 100L, "Black Woman / Black Beauty",
+                List.of("Judy Mowatt", "Joy Tulloch"), 2013, List.of(
+                        new TrackInfo(1, "A", "Black Woman", List.of("Judy Mowatt"), null),
+                        new TrackInfo(2, "B", "Black Beauty", List.of("Joy Tulloch"), null)));
+
+        assertThat(autoApproved(release, video("Judy Mowatt Black WomanJoy Tulloch", 455))).isFalse();
+        assertThat(judged(release, video("Judy Mowatt  -  Black Woman", 239)))
+                .isEqualTo(new Judged("A", MatchStatus.auto_approved));
+    }
+
+    @Test
+    void anArtistOfAnotherTrackNamedAsTheRemixerCreditsTheMix() {
+        ReleaseContext release = new ReleaseContext(100, 100L, "Remixed Vol. 1", List.of("Various"), 2018,
+                List.of(new TrackInfo(1, "1", "My Name Is Ayane Fukumi", List.of("Ayane Fukumi"), 250),
+                        new TrackInfo(2, "2", "Children Of The Night", List.of("Crazy Mashcore Mafia"), 300)));
+
+        Assignment a = assignment(release, video("Crazy Mashcore Mafia - Children of the Night (Ayane Fukumi Remix)",
+                300));
+
+        assertThat(position(release, a)).isEqualTo("2");
+        assertThat(a.parts()).doesNotContainKey("names_other_track");
+    }
+
     private record Judged(String position, MatchStatus status) {
     }
 
