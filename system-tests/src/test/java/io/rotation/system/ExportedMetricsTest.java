@@ -41,7 +41,7 @@ class ExportedMetricsTest {
     private static final Map<String, Integer> SERVICES = Map.of("identity-service", 8081, "catalog-service", 8082,
             "matching-service", 8083, "user-features-service", 8084, "analytics-service", 8085, "config-service", 8086);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClients.http11(Duration.ofSeconds(5));
 
     @Test
     void everyMetricTheDashboardAndTheAlertRulesQueryIsExportedByTheRunningServices() throws Exception {

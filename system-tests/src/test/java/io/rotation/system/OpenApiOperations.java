@@ -71,7 +71,7 @@ final class OpenApiOperations {
     }
 
     static List<Operation> load() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClients.http11(Duration.ofSeconds(5));
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             String url = System.getProperty("rotation.openapi." + service.getKey(),

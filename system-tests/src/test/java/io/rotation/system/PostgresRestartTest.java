@@ -54,7 +54,7 @@ class PostgresRestartTest {
     private static final String PLAYS_TOPIC = "rotation.user-features.plays.v1";
     private static final String KAFKA = System.getenv().getOrDefault("ROTATION_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClients.http11(Duration.ofSeconds(2));
 
     @Test
     void everyServiceIsReadyWithinTenSecondsOfPostgresReturningAndNoPlayIsLostOrCountedTwice() throws Exception {

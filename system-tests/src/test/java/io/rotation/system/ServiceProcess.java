@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP = HttpClients.http11(Duration.ofSeconds(1));
     private static final Pattern INCOMING = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.([^.=\\s]+)\\.connector=");
 
     private final String service;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,12 @@ class UserLibraryFlowTest {
 
         String export = Gateway.as(owner.token()).post("/api/v1/users/me/export").then().statusCode(202)
                 .extract().path("id");
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                Gateway.as(owner.token()).get("/api/v1/users/me/export/" + export).statusCode() == 200);
+        // every service answers over Kafka; right after a crash test a group may still wait out a dead member's
+        // session (45 s) before it consumes again. A timeout names the services still waited for.
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Response progress = Gateway.as(owner.token()).get("/api/v1/users/me/export/" + export);
+            assertThat(progress.statusCode()).as("export %s: %s", export, progress.asString()).isEqualTo(200);
+        });
         JsonPath document = Gateway.as(owner.token()).get("/api/v1/users/me/export/" + export).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(document.getMap("services")).containsOnlyKeys("identity-service", "user-features-service",

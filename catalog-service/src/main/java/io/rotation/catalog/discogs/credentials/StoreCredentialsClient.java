@@ -26,7 +26,9 @@ public class StoreCredentialsClient {
     private final URI identity;
     private final ServiceKey serviceKey;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade offer: a plain call to a sibling service
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public StoreCredentialsClient(@ConfigProperty(name = "rotation.identity.url") URI identity, ServiceKey serviceKey,
                                   ObjectMapper json) {
