@@ -23,17 +23,24 @@ admin_token() {
   printf '%s' "$token"
 }
 
-# import_sample TOKEN FILE: uploads a Discogs dump through POST /api/v1/imports and waits until the import
-# has ended; dies unless it completed.
+# import_sample TOKEN FILE: uploads a Discogs dump through POST /api/v1/imports, waits until the import has ended
+# (dies unless it completed) and prints the seconds from the upload's start to the run's finished_at (the server's
+# clock is this machine's): the polling below, a curl and a python3 per round, would add up to a second or two
+# under load.
 import_sample() {
-  local id status=""
+  local id status="" run="" t0
+  t0=$(date +%s.%N)
   id=$(curl -s -m 60 -X POST "$GATEWAY/api/v1/imports" -H "authorization: Bearer $1" \
     -H 'content-type: application/gzip' --data-binary "@$2" | json_field id)
   [[ -n $id ]] || die "the import was not accepted"
   for _ in $(seq 1 3000); do
-    status=$(curl -s -m 10 "$GATEWAY/api/v1/imports/$id" -H "authorization: Bearer $1" | json_field status)
+    run=$(curl -s -m 10 "$GATEWAY/api/v1/imports/$id" -H "authorization: Bearer $1")
+    status=$(json_field status <<<"$run")
     [[ $status == completed || $status == failed ]] && break
     sleep 0.2
   done
   [[ $status == completed ]] || die "the import ended ${status:-nowhere}"
+  python3 -c 'import datetime, json, sys
+finished = datetime.datetime.fromisoformat(json.loads(sys.argv[1])["finished_at"].replace("Z", "+00:00"))
+print(round(finished.timestamp() - float(sys.argv[2]), 3))' "$run" "$t0"
 }
