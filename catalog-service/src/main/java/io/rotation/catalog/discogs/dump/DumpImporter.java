@@ -36,8 +36,9 @@ public class DumpImporter {
     private final RecordCache cache;
     private final int batchSize;
 
+    /** Batches of 1,000: a 5,000-release dump in 4.9 s against 7.5–8 s in batches of 200 (docs/performance.md). */
     public DumpImporter(ReleaseWriter writer, RecordCache cache,
-                        @ConfigProperty(name = "rotation.catalog.import.batch-size", defaultValue = "200") int batchSize) {
+                        @ConfigProperty(name = "rotation.catalog.import.batch-size", defaultValue = "1000") int batchSize) {
         this.writer = writer;
         this.cache = cache;
         this.batchSize = batchSize;
