@@ -52,7 +52,8 @@ public final class ImportCommand {
         String user = env("ROTATION_DB_USER", "catalog_svc");
         String password = env("ROTATION_DB_PASSWORD", "catalog_svc");
         try {
-            ImportProgress p = run(Path.of(args[0]), url, user, password, 1000);
+            ImportProgress p = run(Path.of(args[0]), url, user, password,
+                    Integer.parseInt(DumpImporter.DEFAULT_BATCH_SIZE));
             System.out.println("done: " + p);
             p.skipReasons().forEach(r -> System.out.println("skipped " + r));
         } catch (Exception e) {

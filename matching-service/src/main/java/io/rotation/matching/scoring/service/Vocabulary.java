@@ -6,9 +6,9 @@ import java.util.Set;
 /** The words an editor reads in a title besides the song's own: versions, uploads' noise, albums. */
 final class Vocabulary {
 
-    /** A different recording or arrangement than the studio track: an editor refuses it unless the track says so. */
     /** Another recording of the song, said in two words run together ("Re-recorded", "(New Version)"). */
     static final Set<String> RERECORDING = Set.of("rerecorded", "rerecording", "newversion", "newrecording");
+    /** A different recording or arrangement than the studio track: an editor refuses it unless the track says so. */
     static final Set<String> STRONG_VERSION = Set.of("live", "demo", "instrumental", "karaoke", "cover", "acapella",
             "acappella", "acoustic", "unplugged", "rehearsal", "bootleg", "nightcore", "reprise", "mashup",
             "slowed", "reverb", "8d", "piano", "orchestral", "symphonic", "concert", "koncert", "konzert",

@@ -391,7 +391,7 @@ final class Weighing {
         Set<String> ownWords = new java.util.HashSet<>(track.ownWords());
         ownWords.addAll(release.titleWordSet());
         track.artists().forEach(ownWords::addAll);
-        String glued = String.join("", video.words());
+        String glued = video.joined();
         for (TrackProfile other : release.tracks()) {
             if (other == track) {
                 continue;
@@ -413,8 +413,10 @@ final class Weighing {
     /** "… Ayane Fukumi Remix", "(Global Communication Space Jazz Mix)": the words after a name say it mixed. */
     private static boolean remixerCredit(String gluedAfterName) {
         String next = gluedAfterName.substring(0, Math.min(gluedAfterName.length(), 20));
-        return List.of("mix", "edit", "rework", "dub", "version").stream().anyMatch(next::contains);
+        return MIX_CREDIT_WORDS.stream().anyMatch(next::contains);
     }
+
+    private static final List<String> MIX_CREDIT_WORDS = List.of("mix", "edit", "rework", "dub", "version");
 
     /**
      * The track's title numbers it ("Pattern 4", "Dub 2", "Pt. II") and the candidate names a different small
