@@ -2,7 +2,9 @@
 # End-to-end throughput of the play pipeline, next to the broker's own rate.
 # See bench/README.md. Needs `./rotation up` first. Only talks to 127.0.0.1.
 #
-#   BENCH_PLAYS=50000         plays posted end to end
+#   BENCH_PLAYS=1000000       plays posted end to end, measured (about a minute at the goal's rate: sustained)
+#   BENCH_WARMUP_PLAYS=100000 plays posted first by another user and not measured: right after a start the JIT
+#                             compiles the play path and took 3-5x the CPU per play of a warm run
 #   BENCH_CLIENTS=4           concurrent HTTP clients
 #   BENCH_BATCH=1000          plays per POST /api/v1/plays/batch
 #   BENCH_TIMEOUT=600         seconds to wait for stats/me to count every play
@@ -14,7 +16,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 STATE=${ROTATION_STATE:-$ROOT/.state}
 GATEWAY=${ROTATION_GATEWAY_URL:-http://127.0.0.1:8080}
-PLAYS=${BENCH_PLAYS:-50000}
+PLAYS=${BENCH_PLAYS:-1000000}
+WARMUP_PLAYS=${BENCH_WARMUP_PLAYS:-100000}
 CLIENTS=${BENCH_CLIENTS:-4}
 BATCH=${BENCH_BATCH:-1000}
 TIMEOUT=${BENCH_TIMEOUT:-600}
@@ -61,6 +64,12 @@ timeout 60 "${KAFKA_TOOL[@]}" org.apache.kafka.tools.TopicCommand --bootstrap-se
 e2e_json='{"status":"skipped"}'
 e2e_rc=0
 if [[ ${BENCH_KAFKA_ONLY:-0} != 1 ]]; then
+  if (( WARMUP_PLAYS > 0 )); then
+    echo "[bench] warm-up: $WARMUP_PLAYS plays end to end, not measured"
+    "$PYTHON" "$ROOT/bench/e2e_load.py" --gateway "$GATEWAY" --plays "$WARMUP_PLAYS" --batch "$BATCH" \
+      --clients "$CLIENTS" --timeout "$TIMEOUT" --track-ids "${BENCH_TRACK_IDS:-}" --tag warmup >/dev/null \
+      || die "the warm-up run failed"
+  fi
   echo "[bench] 2/2 end to end: $PLAYS plays, batches of $BATCH, $CLIENTS clients, through $GATEWAY"
   "$PYTHON" "$ROOT/bench/e2e_load.py" --gateway "$GATEWAY" --plays "$PLAYS" --batch "$BATCH" \
     --clients "$CLIENTS" --timeout "$TIMEOUT" --track-ids "${BENCH_TRACK_IDS:-}" >"$tmp/e2e.out" || e2e_rc=$?
@@ -69,11 +78,13 @@ if [[ ${BENCH_KAFKA_ONLY:-0} != 1 ]]; then
 fi
 
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)
-line=$("$PYTHON" - "$ts" "$commit" "$kafka_rate" "$KAFKA_RECORDS" "$e2e_json" <<'EOF'
-import json, sys
+line=$("$PYTHON" - "$ts" "$commit" "$kafka_rate" "$KAFKA_RECORDS" "$e2e_json" "$WARMUP_PLAYS" <<'EOF'
+import json, os, sys
 ts, commit, kafka_rate, kafka_records, e2e = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
+warmup = int(sys.argv[6])
 rate = e2e.get("e2e_plays_per_sec")
-out = {"ts": ts, "commit": commit, "kafka_records": kafka_records, "kafka_record_size": 200,
+out = {"ts": ts, "commit": commit, "cores": os.cpu_count(), "load": round(os.getloadavg()[0], 2),
+       "warmup_plays": warmup, "kafka_records": kafka_records, "kafka_record_size": 200,
        "kafka_records_per_sec": round(kafka_rate, 1), **{"e2e_" + k if not k.startswith("e2e_") else k: v for k, v in e2e.items()},
        "ratio_e2e_to_kafka": round(rate / kafka_rate, 4) if rate else None}
 print(json.dumps(out))

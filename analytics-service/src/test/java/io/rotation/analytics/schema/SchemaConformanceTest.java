@@ -49,7 +49,6 @@ class SchemaConformanceTest {
     void hasTheNamedIndexes() {
         assertThat(catalog.indexes()).contains(
                 "idx_usage_metrics_user_timestamp", "idx_usage_metrics_occurred_at",
-                "idx_usage_metrics_entity_type_entity_id",
                 "idx_daily_metrics_date_type", "idx_daily_metrics_entity",
                 "idx_recommendation_data_user_affinity", "idx_recommendation_data_expires_at",
                 "idx_jobs_status_scheduled_at", "idx_jobs_job_type_status", "idx_jobs_initiated_by",
@@ -62,6 +61,16 @@ class SchemaConformanceTest {
                 "idx_performance_metrics_service_endpoint_recorded_at", "idx_performance_metrics_errors");
         // the renamed leftovers of the conversion are gone
         assertThat(catalog.indexes()).noneMatch(i -> i.contains("unpartitioned"));
+    }
+
+    @Test
+    void usageMetricsCarriesOnlyTheIndexesItsReadsUseBecauseEveryPlayIsInsertedIntoEach() {
+        assertThat(TestDatabase.rows("select indexname, indexdef from pg_indexes where schemaname = current_schema()"
+                + " and tablename = 'usage_metrics'"))
+                .extracting(row -> row.get("indexname") + (row.get("indexdef").toString().contains("USING brin")
+                        ? " (brin)" : ""))
+                .containsExactlyInAnyOrder("usage_metrics_pkey", "uq_usage_metrics_event_id_occurred_at",
+                        "idx_usage_metrics_user_timestamp", "idx_usage_metrics_occurred_at (brin)");
         assertThat(catalog.tables()).doesNotContain("usage_metrics_unpartitioned");
     }
 

@@ -149,13 +149,13 @@ class RecordCacheTest {
                 Duration.ofHours(24), Duration.ofMillis(500), Duration.ofMillis(100), registry);
         AtomicInteger loads = new AtomicInteger();
 
-        String first = unreachable.get(42, () -> Uni.createFrom().item(() -> "page " + loads.incrementAndGet()))
+        byte[] first = unreachable.get(42, () -> Uni.createFrom().item(() -> page("page " + loads.incrementAndGet())))
                 .await().atMost(Duration.ofSeconds(10));
-        String second = unreachable.get(42, () -> Uni.createFrom().item(() -> "page " + loads.incrementAndGet()))
+        byte[] second = unreachable.get(42, () -> Uni.createFrom().item(() -> page("page " + loads.incrementAndGet())))
                 .await().atMost(Duration.ofSeconds(10));
 
-        assertThat(first).isEqualTo("page 1");
-        assertThat(second).isEqualTo("page 2");
+        assertThat(first).isEqualTo(page("page 1"));
+        assertThat(second).isEqualTo(page("page 2"));
         unreachable.evict(List.of(42L, 43L)).await().atMost(Duration.ofSeconds(10));
         assertThat(registry.counter(DegradedPath.METRIC, "path", "record-cache.read").count()).isEqualTo(2);
         assertThat(registry.counter(DegradedPath.METRIC, "path", "record-cache.store").count()).isEqualTo(2);
@@ -175,18 +175,23 @@ class RecordCacheTest {
         try {
             assertThat(lookups(registry, "hit")).as("registered before the first read").isZero();
 
-            counted.get(id, () -> Uni.createFrom().item("page")).await().atMost(Duration.ofSeconds(10));
+            counted.get(id, () -> Uni.createFrom().item(page("page"))).await().atMost(Duration.ofSeconds(10));
             assertThat(lookups(registry, "miss")).isEqualTo(1);
             assertThat(lookups(registry, "hit")).isZero();
 
-            String second = counted.get(id, () -> Uni.createFrom().item("loaded again")).await().atMost(Duration.ofSeconds(10));
-            assertThat(second).isEqualTo("page");
+            byte[] second = counted.get(id, () -> Uni.createFrom().item(page("loaded again")))
+                    .await().atMost(Duration.ofSeconds(10));
+            assertThat(second).isEqualTo(page("page"));
             assertThat(lookups(registry, "hit")).isEqualTo(1);
             assertThat(lookups(registry, "miss")).isEqualTo(1);
             assertThat(lookups(registry, "degraded")).isZero();
         } finally {
             counted.evict(id).await().atMost(Duration.ofSeconds(5));
         }
+    }
+
+    private static byte[] page(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static double lookups(SimpleMeterRegistry registry, String result) {

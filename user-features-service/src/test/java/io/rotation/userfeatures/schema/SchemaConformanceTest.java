@@ -41,7 +41,7 @@ class SchemaConformanceTest {
     @Test
     void hasTheNamedIndexes() {
         assertThat(catalog.indexes()).contains(
-                "idx_play_history_user_played_at", "idx_play_history_track_played_at",
+                "idx_play_history_user_played_at",
                 "idx_play_history_audio_match_id", "uq_play_history_user_track_played_at",
                 "idx_favorites_user_type", "idx_favorites_favoritable", "uq_favorites_user_favoritable",
                 "idx_feedback_status_created_at", "idx_feedback_user_id", "idx_feedback_assigned_to",
@@ -57,6 +57,15 @@ class SchemaConformanceTest {
         assertThat((String) userPlayedAt.get("indexdef")).contains("(user_id, played_at DESC, id DESC)");
         assertThat((String) TestDatabase.rows("select indexdef from pg_indexes where schemaname = current_schema()"
                 + " and indexname = 'idx_user_preferences_preferred_genres'").get(0).get("indexdef")).contains("gin");
+    }
+
+    @Test
+    void playHistoryCarriesOnlyTheIndexesItsReadsUseBecauseEveryPlayIsInsertedIntoEach() {
+        assertThat(TestDatabase.rows("select indexname from pg_indexes where schemaname = current_schema()"
+                + " and tablename = 'play_history'"))
+                .extracting(row -> row.get("indexname"))
+                .containsExactlyInAnyOrder("play_history_pkey", "uq_play_history_user_track_played_at",
+                        "idx_play_history_user_played_at", "idx_play_history_audio_match_id");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Record pages (the JSON of GET /api/v1/records/{id}) cached in Redis under {@code catalog:record:<id>},
+ * Record pages (the JSON of GET /api/v1/records/{id}) cached in Redis under {@code catalog:record:<id>} as the
+ * UTF-8 bytes the response carries, so that a hit is written out without being decoded and encoded again,
  * read through: a miss loads from the database and stores the page with the TTL of the key's cache rule
  * (config-service's {@code /api/v1/cache-rules}, e.g. {@code catalog:record:*}), else
  * {@code rotation.catalog.record-cache.ttl} (24 h by default). A disabled rule turns the cache off for its
@@ -83,12 +84,12 @@ public class RecordCache {
      * The cached page of the record, or the one {@code load} produces (then cached). A failure of
      * {@code load} (e.g. a 404 problem) is passed on and nothing is cached.
      */
-    public Uni<String> get(long recordId, Supplier<Uni<String>> load) {
+    public Uni<byte[]> get(long recordId, Supplier<Uni<byte[]>> load) {
         String key = key(recordId);
         if (!rules.cached(key)) {
             return load.get();
         }
-        return redis.value(String.class).get(key)
+        return redis.value(byte[].class).get(key)
                 .ifNoItem().after(timeout).fail()
                 .onItemOrFailure().transformToUni((cached, failure) -> {
                     if (failure != null) {
@@ -105,8 +106,8 @@ public class RecordCache {
                 });
     }
 
-    private Uni<Void> store(String key, String page) {
-        return redis.value(String.class).set(key, page, new SetArgs().px(rules.ttl(key, ttl)))
+    private Uni<Void> store(String key, byte[] page) {
+        return redis.value(byte[].class).set(key, page, new SetArgs().px(rules.ttl(key, ttl)))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(e -> {
                     unstored.taken("record cache unavailable, " + key + " not cached", e);

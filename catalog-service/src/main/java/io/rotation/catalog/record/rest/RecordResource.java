@@ -74,7 +74,7 @@ public class RecordResource {
     @APIResponse(responseCode = "200", description = "The record page (served from the Redis cache when present)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RecordDetail.class)))
-    public Uni<String> record(@PathParam("id") String id) {
+    public Uni<byte[]> record(@PathParam("id") String id) {
         return queries.recordPage(Params.id(id));
     }
 

@@ -42,14 +42,14 @@ public class RecordQueries {
         return sessions.openSession().chain(s -> work.apply(s).eventually(s::close));
     }
 
-    /** The JSON page of GET /api/v1/records/{id}, read through the Redis {@link RecordCache}. */
-    public Uni<String> recordPage(long id) {
+    /** The JSON page of GET /api/v1/records/{id} (UTF-8), read through the Redis {@link RecordCache}. */
+    public Uni<byte[]> recordPage(long id) {
         return cache.get(id, () -> record(id).map(this::toJson));
     }
 
-    private String toJson(RecordDetail detail) {
+    private byte[] toJson(RecordDetail detail) {
         try {
-            return json.writeValueAsString(detail);
+            return json.writeValueAsBytes(detail);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("record " + detail.id() + " does not serialise", e);
         }

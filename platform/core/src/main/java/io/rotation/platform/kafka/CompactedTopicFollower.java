@@ -92,7 +92,9 @@ public final class CompactedTopicFollower {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        // The broker answers a fetch as soon as a message arrives; this only bounds an empty fetch. Every
+        // service follows five topics, so a short wait is hundreds of empty fetches a second on an idle broker.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         config.putAll(KafkaSecurity.settings());
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
