@@ -30,6 +30,8 @@ export ROTATION_INTERNAL_SERVICE_KEY=${ROTATION_INTERNAL_SERVICE_KEY:-local-only
 export ROTATION_ENVIRONMENT=local
 [[ -s $ROTATION_STATE/secrets/discogs-token-key ]] &&
   export ROTATION_DISCOGS_TOKEN_KEY=${ROTATION_DISCOGS_TOKEN_KEY:-$(cat "$ROTATION_STATE/secrets/discogs-token-key")}
+[[ -s $ROTATION_STATE/secrets/config-secret-key ]] &&
+  export ROTATION_CONFIG_SECRET_KEY=${ROTATION_CONFIG_SECRET_KEY:-$(cat "$ROTATION_STATE/secrets/config-secret-key")}
 
 # start <label> <java> [jvm args...]: prints "<label> <ms to ready> <idle RSS kB>"
 start() {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rotation.contracts.Topics;
 import io.rotation.platform.kafka.CompactedTopicFollower;
 import io.rotation.platform.kafka.OwnWrites;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -62,7 +63,13 @@ public class FlagStore {
         return applied.get();
     }
 
-    void start(@Observes StartupEvent started) {
+    void begin(@Observes @Priority(CompactedTopicFollower.STARTING) StartupEvent started) {
+        if (enabled) {
+            follower.begin();
+        }
+    }
+
+    void start(@Observes @Priority(CompactedTopicFollower.CAUGHT_UP) StartupEvent started) {
         if (enabled) {
             startFollowing();
         }

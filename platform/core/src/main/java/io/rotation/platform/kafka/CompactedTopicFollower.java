@@ -1,5 +1,7 @@
 package io.rotation.platform.kafka;
 
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +37,17 @@ public final class CompactedTopicFollower {
 
     private static final Logger LOG = Logger.getLogger(CompactedTopicFollower.class);
 
+    /** Start-up observer priority at which followers {@link #begin}: before the application's own observers. */
+    public static final int STARTING = Interceptor.Priority.PLATFORM_BEFORE;
+    /** Start-up observer priority at which they are awaited: after all began, before the application's observers. */
+    public static final int CAUGHT_UP = ObserverMethod.DEFAULT_PRIORITY - 1;
+
     private final String bootstrapServers;
     private final String topic;
     private final BiConsumer<String, byte[]> onMessage;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running = true;
+    private boolean started;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     public CompactedTopicFollower(String bootstrapServers, String topic, BiConsumer<String, byte[]> onMessage) {
@@ -50,10 +58,29 @@ public final class CompactedTopicFollower {
 
     /** Starts following; waits until the existing messages are read, at most {@code initialLoad}. */
     public void start(Duration initialLoad) {
-        ensureCompacted();
-        Thread follower = new Thread(this::follow, "follow-" + topic);
+        begin();
+        awaitCaughtUp(initialLoad);
+    }
+
+    /**
+     * Starts following on a thread of its own and returns at once, so that a service reads all its topics at
+     * the same time ({@link #STARTING}, then {@link #CAUGHT_UP}). A second call does nothing.
+     */
+    public synchronized void begin() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Thread follower = new Thread(() -> {
+            ensureCompacted();
+            follow();
+        }, "follow-" + topic);
         follower.setDaemon(true);
         follower.start();
+    }
+
+    /** Waits until the messages that were on the topic when it began are read, at most {@code initialLoad}. */
+    public void awaitCaughtUp(Duration initialLoad) {
         try {
             if (!caughtUp.await(initialLoad.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warnf("%s not read to its end within %s: starting with what arrived, the rest follows", topic, initialLoad);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Configuration every service holds in memory from one of config-service's compacted topics (rate-limit
  * rules, maintenance windows, settings, cache rules): one entry per message key, the latest message its
- * state. At start the topic is read from the beginning (waiting until caught up, within a bound) and then
+ * state. At start the topic is read from the beginning (waiting until caught up, within a bound, while the
+ * service's other topics load at the same time) and then
  * followed, so a change reaches every service within a poll; config-service applies its own writes at
  * once through {@link #applyOwnWrite}. Subclasses say what a message means and publish an immutable view.
  * The topic catching up does not undo an own write ({@link OwnWrites}).
@@ -67,9 +69,16 @@ public abstract class CompactedTopicState<K, V> {
     }
 
     /** Public: CDI calls it on the subclass bean, from the subclass's package. */
-    public void onStart(@Observes StartupEvent started) {
+    public void beginLoading(@Observes @Priority(CompactedTopicFollower.STARTING) StartupEvent started) {
         if (enabled) {
-            follower.start(initialLoad);
+            follower.begin();
+        }
+    }
+
+    /** Public: CDI calls it on the subclass bean, from the subclass's package. */
+    public void onStart(@Observes @Priority(CompactedTopicFollower.CAUGHT_UP) StartupEvent started) {
+        if (enabled) {
+            follower.awaitCaughtUp(initialLoad);
             LOG.infof("%s: %d loaded", what, size());
         }
     }
