@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # P5 (issue 14): how fast one service is ready after launch and what it holds idle, under JVM set-ups
 # measured side by side in one run, interleaved (the machine is shared: compare within a run only):
-#   java17      the JVM and options `./rotation up` uses today
+#   java17      the JVM and options `./rotation up` uses today (BENCH_JAVA_OPTS replaces the options)
 #   java25      the same jar and options on Java 25
 #   java25-aot  Java 25 with an AOT cache (JEP 483/514) written by one training start of the same jar
 # The service runs alone on a private port against the local stack (`./rotation stack up` first).
@@ -17,7 +17,7 @@ PORT=${BENCH_PORT:-18090}
 IDLE=${BENCH_IDLE_SECONDS:-10}
 JAR=$PWD/$SVC/target/quarkus-app/quarkus-run.jar
 WORK=$(mktemp -d /tmp/rotation-startup.XXXXXX)
-OPTS=(-Xmx256m -XX:+UseSerialGC)
+OPTS=(${BENCH_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC})
 [[ -f $JAR ]] || { echo "no $JAR: build first (./mvnw -B install -DskipTests)" >&2; exit 1; }
 [[ -x $JAVA25 ]] || { echo "no Java 25 at $JAVA25 (BENCH_JAVA25)" >&2; exit 1; }
 
