@@ -93,7 +93,8 @@ def render_gateway(files):
     conf = (ROOT / "deploy/gateway/nginx.conf").read_text()
     conf = replace(conf, "pid ../pids/gateway.pid;", "pid /tmp/nginx.pid;", "pid file")
     conf = replace(conf, "error_log ../logs/gateway-error.log warn;", "error_log stderr warn;", "error log")
-    conf = replace(conf, "access_log ../logs/gateway-access.log rotation;", "access_log /dev/stdout rotation;",
+    conf = replace(conf, "access_log ../logs/gateway-access.log rotation buffer=64k flush=1s;",
+                   "access_log /dev/stdout rotation buffer=64k flush=1s;",
                    "access log")
     for temp in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         conf = replace(conf, f"{temp}_temp_path {temp.replace('client_', '')}_temp;",
