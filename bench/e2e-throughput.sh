@@ -25,7 +25,8 @@ KAFKA_RECORDS=${BENCH_KAFKA_RECORDS:-300000}
 RESULTS=$ROOT/bench/results.jsonl
 LIBS=$STATE/kafka/libs
 
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 PYTHON=$(command -v python3 || true)
@@ -77,7 +78,7 @@ if [[ ${BENCH_KAFKA_ONLY:-0} != 1 ]]; then
   [[ $e2e_json == \{* ]] || e2e_json='{"status":"error"}'
 fi
 
-commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)
+commit=$(bench_commit "$ROOT")
 line=$("$PYTHON" - "$ts" "$commit" "$kafka_rate" "$KAFKA_RECORDS" "$e2e_json" "$WARMUP_PLAYS" <<'EOF'
 import json, os, sys
 ts, commit, kafka_rate, kafka_records, e2e = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])

@@ -54,7 +54,7 @@ import_s=$(import_sample "$token" "$SAMPLE")
 echo "[bench] 3/3 raw COPY again"
 copy2=$(copy_seconds)
 
-commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+commit=$(bench_commit "$ROOT")
 python3 - "$RESULTS" "$commit" "$rows" "$records" "$tracks" "$import_s" "$copy1" "$copy2" <<'PY'
 import datetime, json, os, sys
 results, commit = sys.argv[1], sys.argv[2]

@@ -1,7 +1,14 @@
-# Shared by the bench scripts that talk to a local `./rotation up` through the gateway (source it).
-# Needs GATEWAY set; defines die, json_field, admin_token and import_sample.
+# Shared by the bench scripts (source it). Defines die, bench_commit, and for those that talk to a local
+# `./rotation up` through the gateway (GATEWAY set) json_field, admin_token and import_sample.
 
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+# The commit a result was measured at; "+dirty" when tracked files differ from it (a run of uncommitted code).
+bench_commit() {
+  local root=${1:-.} commit
+  commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
+  git -C "$root" diff --quiet HEAD -- 2>/dev/null || commit+="+dirty"
+  echo "$commit"
+}
 # the field of the JSON object on stdin; empty when stdin is not a JSON object (an error page, nothing)
 json_field() {
   python3 -c 'import json, sys
@@ -11,7 +18,7 @@ except (ValueError, AttributeError):
     print("")' "$1"
 }
 
-case $GATEWAY in http://127.0.0.1:* | http://localhost:*) ;; *) die "the gateway must be local: $GATEWAY" ;; esac
+[[ -z ${GATEWAY:-} ]] || case $GATEWAY in http://127.0.0.1:* | http://localhost:*) ;; *) die "the gateway must be local: $GATEWAY" ;; esac
 
 # The local admin's access token (dies when the gateway or the login is not there).
 admin_token() {

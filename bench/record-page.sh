@@ -78,7 +78,7 @@ echo "[bench] 5/6 catalog /q/health/live";           live=$(http "$CATALOG" "$tm
 echo "[bench] 6/6 pgbench -S again";                 pg2=$(pgbench_tps)
 [[ -n $pg1 && -n $pg2 && -n $gw && -n $direct && -n $search && -n $live ]] || die "a measurement failed"
 
-commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+commit=$(bench_commit "$ROOT")
 python3 - "$RESULTS" "$commit" "$pg1" "$pg2" "$gw" "$direct" "$search" "$live" "$CONNECTIONS" <<'PY'
 import datetime, json, os, sys
 results, commit, pg1, pg2 = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])

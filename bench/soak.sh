@@ -39,7 +39,7 @@ python3 "$ROOT/bench/soak.py" --gateway "$GATEWAY" --rate "$rate" --seconds "${S
   --batch "${SOAK_BATCH:-200}" --pid-dir "${ROTATION_STATE:-$ROOT/.state}/pids" >"$out" || rc=$?
 result=$(tail -n1 "$out")
 [[ $result == \{* ]] || die "the soak client printed no result"
-line=$(python3 - "$ts" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo none)" "$(nproc)" \
+line=$(python3 - "$ts" "$(bench_commit "$ROOT")" "$(nproc)" \
   "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" "$result" <<'PY'
 import json, sys
 ts, commit, cores, load0, load1, result = sys.argv[1:7]

@@ -9,6 +9,7 @@
 # BENCH_JAVA17, BENCH_JAVA25, BENCH_PORT (18090), BENCH_IDLE_SECONDS (10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 SVC=${BENCH_SERVICE:-config-service}
 RUNS=${BENCH_RUNS:-3}
 JAVA17=${BENCH_JAVA17:-java}
@@ -63,7 +64,7 @@ for ((i = 1; i <= RUNS; i++)); do
   start java25-aot "$JAVA25" -XX:AOTCache="$WORK/app.aot" >>"$WORK/runs"
 done
 
-python3 - "$WORK/runs" "$SVC" "$(git rev-parse --short HEAD)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
+python3 - "$WORK/runs" "$SVC" "$(bench_commit)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
 import json, statistics, sys, datetime
 path, svc, commit, cores, load = sys.argv[1:]
 runs = {}

@@ -68,6 +68,22 @@ class RecordCacheTest {
     }
 
     @Test
+    void aCachedPageIsServedAsTheSameUtf8JsonAsTheFirstRead() throws Exception {
+        String title = "Café Ñandú – Björk Ø 東京";
+        importer.importFile(TestDumps.oneRelease(releaseId, "Sigur Rós", title));
+        Thread.sleep(700);
+        long id = TestDatabase.count("select id from records where discogs_release_id = ?", releaseId);
+
+        var miss = given().get("/api/v1/records/" + id).then().statusCode(200).contentType("application/json")
+                .body("title", equalTo(title)).body("artist", equalTo("Sigur Rós")).extract();
+        assertThat(redis.key().exists(RecordCache.key(id))).isTrue();
+        var hit = given().get("/api/v1/records/" + id).then().statusCode(200).contentType("application/json")
+                .body("title", equalTo(title)).extract();
+        assertThat(hit.asByteArray()).isEqualTo(miss.asByteArray());
+        assertThat(new String(hit.asByteArray(), StandardCharsets.UTF_8)).contains(title);
+    }
+
+    @Test
     void pagesAreCachedWithTheConfiguredTtl() throws Exception {
         long id = importCrafted();
         given().get("/api/v1/records/" + id).then().statusCode(200);
