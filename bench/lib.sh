@@ -2,11 +2,12 @@
 # `./rotation up` through the gateway (GATEWAY set) json_field, admin_token and import_sample.
 
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-# The commit a result was measured at; "+dirty" when tracked files differ from it (a run of uncommitted code).
+# The commit a result was measured at; "+dirty" when tracked files differ from it (a run of uncommitted code),
+# other than the results and the README's table that the bench writes itself.
 bench_commit() {
   local root=${1:-.} commit
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
-  git -C "$root" diff --quiet HEAD -- 2>/dev/null || commit+="+dirty"
+  git -C "$root" diff --quiet HEAD -- . ':!bench/results.jsonl' ':!README.md' 2>/dev/null || commit+="+dirty"
   echo "$commit"
 }
 # the field of the JSON object on stdin; empty when stdin is not a JSON object (an error page, nothing)
