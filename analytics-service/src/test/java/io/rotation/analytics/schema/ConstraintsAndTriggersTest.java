@@ -11,8 +11,11 @@ import io.rotation.platform.testing.TestTokens;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** updated_at triggers, delete rules of the foreign keys, and the checks that must hold. */
@@ -122,11 +125,24 @@ class ConstraintsAndTriggersTest {
                 values (gen_random_uuid(), 'play', -5, now())""");
     }
 
-    private static long newJob(long user, Long dependsOn) {
-        return TestDatabase.count("""
+    private final List<Long> jobs = new ArrayList<>();
+
+    /**
+     * The jobs these checks wrote are rows, not work: left pending in the shared database, a live analytics (the
+     * system tests' stack) would dispatch them to catalog, which then syncs store 1 with an unreachable Discogs.
+     */
+    @AfterEach
+    void deleteTheJobsWritten() {
+        jobs.forEach(id -> TestDatabase.update("delete from jobs where id = ?", id));
+    }
+
+    private long newJob(long user, Long dependsOn) {
+        long id = TestDatabase.count("""
                 insert into jobs (job_type, owner_service, initiated_by, parameters, depends_on_job_id)
                 values ('store_sync', 'catalog-service', ?, '{"store_id": 1}'::jsonb, ?) returning id""",
                 user, dependsOn);
+        jobs.add(id);
+        return id;
     }
 
     private static void refused(String constraint, String sql, Object... params) {
