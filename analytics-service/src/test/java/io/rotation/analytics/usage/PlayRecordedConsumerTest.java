@@ -74,6 +74,17 @@ class PlayRecordedConsumerTest {
         assertThat(stats.getList("plays_by_day.listening_ms", Integer.class)).containsExactly(120_000, 180_000);
 
         assertThat(TestDatabase.count("select count(*) from usage_metrics where user_id = ?", user)).isEqualTo(4);
+        assertThat(TestDatabase.rows("""
+                select event_type, entity_type, duration_ms, session_id, device, (metadata - 'play_id')::text as m,
+                       jsonb_typeof(metadata -> 'play_id') as play_id
+                from usage_metrics where user_id = ? order by entity_id, occurred_at""", user))
+                .extracting(r -> r.get("entity_type") + " " + r.get("event_type") + " " + r.get("duration_ms") + " "
+                        + r.get("session_id") + " " + r.get("device") + " " + r.get("m") + " " + r.get("play_id"))
+                .containsExactly(
+                        "track play 180000 s-1 web {\"action\": \"play\", \"record_id\": 500, \"completion_percentage\": 100} number",
+                        "track play 90000 s-1 web {\"action\": \"play\", \"record_id\": 500, \"completion_percentage\": 50} number",
+                        "track play 30000 s-1 web {\"action\": \"play\", \"record_id\": 500, \"completion_percentage\": null} number",
+                        "track play null s-1 web {\"action\": \"play\", \"record_id\": null, \"completion_percentage\": 10} number");
         Map<String, Object> record = TestDatabase.rows("""
                 select play_count, total_listening_ms, affinity_score from recommendation_data
                 where user_id = ? and entity_type = 'record' and entity_id = 500""", user).get(0);

@@ -1,7 +1,5 @@
 package io.rotation.analytics.usage.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotation.analytics.erasure.repository.ErasedUsers;
 import io.rotation.analytics.recommendation.repository.PreferenceRepository;
 import io.rotation.analytics.recommendation.repository.PreferenceRepository.Taste;
@@ -9,16 +7,12 @@ import io.rotation.analytics.similarity.service.SimilarityService;
 import io.rotation.analytics.usage.model.AnnouncedPlay;
 import io.rotation.analytics.usage.model.PlayAggregates;
 import io.rotation.analytics.usage.repository.UsageRepository;
-import io.rotation.analytics.usage.repository.UsageRepository.UsageRow;
 import io.rotation.contracts.userfeatures.PlayRecorded;
 import io.rotation.platform.consumer.IdempotentConsumer.Decoded;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,15 +28,13 @@ public class UsageService {
     private final ErasedUsers erasedUsers;
     private final SimilarityService similarity;
     private final PreferenceRepository preferences;
-    private final ObjectMapper mapper;
 
     public UsageService(UsageRepository repository, ErasedUsers erasedUsers, SimilarityService similarity,
-                        PreferenceRepository preferences, ObjectMapper mapper) {
+                        PreferenceRepository preferences) {
         this.repository = repository;
         this.erasedUsers = erasedUsers;
         this.similarity = similarity;
         this.preferences = preferences;
-        this.mapper = mapper;
     }
 
     /**
@@ -64,9 +56,8 @@ public class UsageService {
         if (plays.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UsageRow> usage = plays.stream().map(this::usageRow).toList();
         // only the rows this insert wrote count: a play stored before (its claim forgotten since) adds nothing
-        return repository.insertPlays(connection, usage).chain(written -> {
+        return repository.insertPlays(connection, plays).chain(written -> {
             List<PlayRecorded> counted = plays.stream().filter(a -> written.contains(a.usageEventId()))
                     .map(AnnouncedPlay::play).toList();
             List<PlayRecorded> ofRecords = counted.stream().filter(p -> p.recordId() != null).toList();
@@ -77,25 +68,5 @@ public class UsageService {
                     .chain(() -> similarity.listened(connection, ofRecords.stream()
                             .map(PlayRecorded::userId).toList()));
         });
-    }
-
-    private UsageRow usageRow(AnnouncedPlay announced) {
-        PlayRecorded p = announced.play();
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("play_id", p.playId());
-        metadata.put("record_id", p.recordId());
-        metadata.put("completion_percentage", p.completionPercentage());
-        metadata.put("action", p.action());
-        return new UsageRow(announced.usageEventId(), p.userId(), p.trackId(),
-                p.durationPlayedMs() == null ? null : p.durationPlayedMs().longValue(), p.sessionId(), p.device(),
-                json(metadata), p.playedAt().atOffset(ZoneOffset.UTC));
-    }
-
-    private String json(Map<String, Object> metadata) {
-        try {
-            return mapper.writeValueAsString(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.rotation.platform.consumer.ProcessedEventRetention;
 import io.rotation.platform.security.RevokedSubjects;
+import io.rotation.platform.validation.LoadedStateTraversableResolver;
 import jakarta.inject.Inject;
+import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * What every service promises ops and the gateway, inherited by one {@code @QuarkusTest} per
  * service: live while its outbox relay comes round, ready on its database alone (Kafka and Redis
  * reported, not required), OpenAPI, Prometheus metrics, and
- * problem+json for what it does not know, and claimed event ids forgotten after their retention.
+ * problem+json for what it does not know, claimed event ids forgotten after their retention, and
+ * validation that asks the persistence provider about entities only.
  */
 public abstract class ServiceContractTest {
 
@@ -31,6 +34,9 @@ public abstract class ServiceContractTest {
 
     @Inject
     RevokedSubjects revokedSubjects;
+
+    @Inject
+    ValidatorFactory validation;
 
     @Test
     void isLiveWithItsOutboxRelayComingRound() {
@@ -56,6 +62,11 @@ public abstract class ServiceContractTest {
         Assertions.assertThat(metrics)
                 .containsPattern("(?m)^rotation_dependency_up\\{([^}]*,)?dependency=\"kafka\"(,[^}]*)?\\} 1\\.0$")
                 .contains("rotation_outbox_oldest_unpublished_age_seconds");
+    }
+
+    @Test
+    void validatesWithThePlatformsTraversableResolver() {
+        Assertions.assertThat(validation.getTraversableResolver()).isInstanceOf(LoadedStateTraversableResolver.class);
     }
 
     @Test
