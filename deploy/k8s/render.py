@@ -99,6 +99,7 @@ def render_gateway(files):
     for temp in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         conf = replace(conf, f"{temp}_temp_path {temp.replace('client_', '')}_temp;",
                        f"{temp}_temp_path /tmp/{temp}_temp;", "temp path")
+    conf = replace(conf, "proxy_cache_path cache ", "proxy_cache_path /tmp/cache ", "cache path")
     conf = replace(conf, "listen 127.0.0.1:8080;", "listen 8080;", "listen address")
     # In the cluster the edge is the Ingress controller: believe the client address it reports
     # (and only from the pod network), so that $remote_addr below is the client's.

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,9 @@ class GatewayErrorsTest {
     void aServiceThatIsDownIsABadGatewayProblem() throws Exception {
         // the repository's gateway configuration, on free ports, in front of services that are not there
         int port = freePort();
-        Path prefix = Files.createTempDirectory("rotation-gateway-");
+        // nginx's workers (nobody, under a root master) keep the page cache under the prefix: they must enter it
+        Path prefix = Files.createTempDirectory("rotation-gateway-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.createDirectories(prefix.resolve("nginx"));
         Files.createDirectories(prefix.resolve("pids"));
         Files.createDirectories(prefix.resolve("logs"));

@@ -37,9 +37,10 @@ class StoreInventoryFlowTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Gateway.as(ownerToken).body(copy).post("/api/v1/inventory").statusCode() == 201);
 
-        JsonPath page = Gateway.request().get("/api/v1/records/" + record).then().statusCode(200)
-                .extract().jsonPath();
-        assertThat(page.getList("in_stock.store_id", Long.class)).contains(store);
+        // the gateway may serve a page up to two seconds old (catalog's Cache-Control, in nginx's whole seconds)
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(Gateway.request().get("/api/v1/records/" + record).then()
+                        .statusCode(200).extract().jsonPath().getList("in_stock.store_id", Long.class)).contains(store));
         String query = "{ record(id: " + record + ") { title inStock { storeId price } } }";
         JsonPath graph = Gateway.request().body(Map.of("query", query)).post("/graphql").then().statusCode(200)
                 .extract().jsonPath();

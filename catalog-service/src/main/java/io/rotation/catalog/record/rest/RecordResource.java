@@ -16,15 +16,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
-/** Public reads of the catalog: record search, a record with its tracks and copies in stock, a track. */
+/**
+ * Public reads of the catalog: record search, a record with its tracks and copies in stock, a track. A record
+ * page is the same for every caller, so shared caches (the gateway's) may keep it for
+ * {@code rotation.catalog.record-page.max-age} (1 s; nginx counts whole seconds, so under 2 s): the page a
+ * listener sees may be that much older than a write, and a burst of readers of one record costs catalog one read
+ * a second.
+ */
 @Path("/api/v1")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,10 +43,14 @@ public class RecordResource {
 
     private final RecordQueries queries;
     private final RecordSearch search;
+    private final String pageCacheControl;
 
-    public RecordResource(RecordQueries queries, RecordSearch search) {
+    public RecordResource(RecordQueries queries, RecordSearch search,
+                          @ConfigProperty(name = "rotation.catalog.record-page.max-age", defaultValue = "1s")
+                          Duration pageMaxAge) {
         this.queries = queries;
         this.search = search;
+        this.pageCacheControl = pageMaxAge.toSeconds() > 0 ? "public, max-age=" + pageMaxAge.toSeconds() : "no-cache";
     }
 
     @GET
@@ -74,8 +89,9 @@ public class RecordResource {
     @APIResponse(responseCode = "200", description = "The record page (served from the Redis cache when present)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RecordDetail.class)))
-    public Uni<byte[]> record(@PathParam("id") String id) {
-        return queries.recordPage(Params.id(id));
+    public Uni<RestResponse<byte[]>> record(@PathParam("id") String id) {
+        return queries.recordPage(Params.id(id)).map(page -> ResponseBuilder.ok(page)
+                .header(HttpHeaders.CACHE_CONTROL, pageCacheControl).build());
     }
 
     @GET

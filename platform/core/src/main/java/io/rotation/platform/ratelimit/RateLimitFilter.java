@@ -27,7 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Enforces the {@link RateLimitRules} in every service before any resource runs: a request over a
  * rule's limit answers 429 problem+json with {@code Retry-After}; every limited request carries
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} of its tightest
- * rule. Callers are told apart by user id (token subject), client address (the gateway's
+ * rule. A response to a request some rule covers is marked {@code Cache-Control: private} when it
+ * declared itself cacheable: a shared cache answering it would bypass the limit. Callers are told apart by user id (token subject), client address (the gateway's
  * X-Forwarded-For from a trusted proxy), the SHA-256 of an {@code X-Api-Key} header, or not at all
  * (global). Redis down means no limiting: the request passes, the outage is counted in
  * {@code rotation_degraded_total{path="rate-limit"}} and logged at most once a minute
@@ -38,6 +39,7 @@ public class RateLimitFilter {
     public static final String API_KEY_HEADER = "X-Api-Key";
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
     private static final String VERDICT = RateLimitFilter.class.getName() + ".verdict";
+    private static final String COVERED = RateLimitFilter.class.getName() + ".covered";
 
     private final RateLimitRules rules;
     private final RateLimiter limiter;
@@ -60,6 +62,7 @@ public class RateLimitFilter {
         if (path.startsWith("/q/") || !rules.anyCovers(request.getMethod(), path)) {
             return Uni.createFrom().nullItem();
         }
+        request.setProperty(COVERED, Boolean.TRUE);
         return callerIds(request, http).chain(ids -> {
             List<RateLimitRules.Applied> applied = rules.applicable(request.getMethod(), path, ids);
             if (applied.isEmpty()) {
@@ -75,6 +78,9 @@ public class RateLimitFilter {
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(COVERED) != null && response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private");
+        }
         if (request.getProperty(VERDICT) instanceof Decision d && !response.getHeaders().containsKey("RateLimit-Limit")) {
             response.getHeaders().putSingle("RateLimit-Limit", d.rule().maxRequests());
             response.getHeaders().putSingle("RateLimit-Remaining", d.remaining());
