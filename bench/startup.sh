@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # P5 (issue 14): how fast one service is ready after launch and what it holds idle, under JVM set-ups
 # measured side by side in one run, interleaved (the machine is shared: compare within a run only):
-#   java17      the JVM and options `./rotation up` uses today (BENCH_JAVA_OPTS replaces the options)
+#   java17      the JVM, options and fast-jar packaging `./rotation up` uses after a plain build
+#               (BENCH_JAVA_OPTS replaces the options)
 #   java25      the same jar and options on Java 25
-#   java25-aot  Java 25 with an AOT cache (JEP 483/514) written by one training start of the same jar
+#   java25-aot  Java 25 with an AOT cache (JEP 483/514) written by one training start, of the service
+#               packaged as aot-jar: what `./rotation up` uses after `./rotation aot`
+# Both packagings are built here from the installed modules (`./mvnw -B install -DskipTests` first).
 # The service runs alone on a private port against the local stack (`./rotation stack up` first).
 # Appends one line to bench/results.jsonl. Knobs: BENCH_SERVICE (config-service), BENCH_RUNS (3),
 # BENCH_JAVA17, BENCH_JAVA25, BENCH_PORT (18090), BENCH_IDLE_SECONDS (10).
@@ -16,11 +19,14 @@ JAVA17=${BENCH_JAVA17:-java}
 JAVA25=${BENCH_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PORT=${BENCH_PORT:-18090}
 IDLE=${BENCH_IDLE_SECONDS:-10}
-JAR=$PWD/$SVC/target/quarkus-app/quarkus-run.jar
 WORK=$(mktemp -d /tmp/rotation-startup.XXXXXX)
 OPTS=(${BENCH_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC})
-[[ -f $JAR ]] || { echo "no $JAR: build first (./mvnw -B install -DskipTests)" >&2; exit 1; }
 [[ -x $JAVA25 ]] || { echo "no Java 25 at $JAVA25 (BENCH_JAVA25)" >&2; exit 1; }
+for type in fast-jar aot-jar; do
+  ./mvnw -q -B package -DskipTests -pl "$SVC" -Dquarkus.package.jar.type=$type \
+    -Dquarkus.package.output-directory="$WORK/$type" </dev/null >"$WORK/build-$type.log" 2>&1 \
+    || { echo "building $SVC as $type failed: $WORK/build-$type.log (./mvnw -B install -DskipTests first?)" >&2; exit 1; }
+done
 
 # the same environment `./rotation services up` gives a service (local passwords are the role names)
 role=${SVC%-service}; role=${role//-/_}_svc
@@ -34,12 +40,12 @@ export ROTATION_ENVIRONMENT=local
 [[ -s $ROTATION_STATE/secrets/config-secret-key ]] &&
   export ROTATION_CONFIG_SECRET_KEY=${ROTATION_CONFIG_SECRET_KEY:-$(cat "$ROTATION_STATE/secrets/config-secret-key")}
 
-# start <label> <java> [jvm args...]: prints "<label> <ms to ready> <idle RSS kB>"
+# start <label> <packaging> <java> [jvm args...]: prints "<label> <ms to ready> <idle RSS kB>"
 start() {
-  local label=$1 java=$2 t0 pid ms rss
-  shift 2
+  local label=$1 jar=$WORK/$2/quarkus-run.jar java=$3 t0 pid ms rss
+  shift 3
   t0=$(date +%s%N)
-  (cd "$WORK" && exec "$java" "${OPTS[@]}" "$@" -Dquarkus.http.port="$PORT" -jar "$JAR" >"$WORK/$label.log" 2>&1) &
+  (cd "$WORK" && exec "$java" "${OPTS[@]}" "$@" -Dquarkus.http.port="$PORT" -jar "$jar" >"$WORK/$label.log" 2>&1) &
   pid=$!
   until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/q/health/ready") == 200 ]]; do
     kill -0 "$pid" 2>/dev/null || { echo "$label: the service exited, see $WORK/$label.log" >&2; exit 1; }
@@ -54,14 +60,14 @@ start() {
 }
 
 echo "training the AOT cache of $SVC (one start to ready, a clean stop)" >&2
-start training "$JAVA25" -XX:AOTCacheOutput="$WORK/app.aot" >/dev/null
+start training aot-jar "$JAVA25" -XX:AOTCacheOutput="$WORK/app.aot" >/dev/null
 [[ -s $WORK/app.aot ]] || { echo "no AOT cache written, see $WORK/training.log" >&2; exit 1; }
 
 : >"$WORK/runs"
 for ((i = 1; i <= RUNS; i++)); do
-  start java17 "$JAVA17" >>"$WORK/runs"
-  start java25 "$JAVA25" >>"$WORK/runs"
-  start java25-aot "$JAVA25" -XX:AOTCache="$WORK/app.aot" >>"$WORK/runs"
+  start java17 fast-jar "$JAVA17" >>"$WORK/runs"
+  start java25 fast-jar "$JAVA25" >>"$WORK/runs"
+  start java25-aot aot-jar "$JAVA25" -XX:AOTCache="$WORK/app.aot" >>"$WORK/runs"
 done
 
 python3 - "$WORK/runs" "$SVC" "$(bench_commit)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
@@ -77,7 +83,7 @@ print(f"{'set-up':<12} {'ready ms (median)':>18} {'idle RSS MB':>12} {'ratio to 
 for k, (ms, mb) in med.items():
     print(f"{k:<12} {ms:>18,.0f} {mb:>12,.0f} {ms / base:>16.2f}")
 line = {"ts": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "commit": commit,
-        "bench": "startup", "service": svc, "cores": int(cores), "load": float(load), "runs": len(runs["java17"]),
+        "bench": "startup", "service": svc, "aot_packaging": "aot-jar", "cores": int(cores), "load": float(load), "runs": len(runs["java17"]),
         **{f"{k}_ready_ms": round(v[0]) for k, v in med.items()},
         **{f"{k}_idle_rss_mb": round(v[1]) for k, v in med.items()},
         **{f"{k}_ratio_to_java17": round(v[0] / base, 3) for k, v in med.items()}}
