@@ -6,7 +6,9 @@
 #   java25      the same jar and options on Java 25
 #   java25-aot  Java 25 with an AOT cache (JEP 483/514) written by one training start, of the service
 #               packaged as aot-jar: what `./rotation up` uses after `./rotation aot`
-# Both packagings are built here from the installed modules (`./mvnw -B install -DskipTests` first).
+# Both packagings are built here from the installed modules (`./mvnw -B install -DskipTests` first). The
+# training start migrates the database; the measured ones start without Liquibase, as `./rotation up` starts a
+# service whose database holds its changelog (and as the Kubernetes pods start).
 # The service runs alone on a private port against the local stack (`./rotation stack up` first).
 # Appends one line to bench/results.jsonl. Knobs: BENCH_SERVICE (config-service), BENCH_RUNS (3),
 # BENCH_JAVA17, BENCH_JAVA25, BENCH_PORT (18090), BENCH_IDLE_SECONDS (10).
@@ -65,9 +67,9 @@ start training aot-jar "$JAVA25" -XX:AOTCacheOutput="$WORK/app.aot" >/dev/null
 
 : >"$WORK/runs"
 for ((i = 1; i <= RUNS; i++)); do
-  start java17 fast-jar "$JAVA17" >>"$WORK/runs"
-  start java25 fast-jar "$JAVA25" >>"$WORK/runs"
-  start java25-aot aot-jar "$JAVA25" -XX:AOTCache="$WORK/app.aot" >>"$WORK/runs"
+  start java17 fast-jar "$JAVA17" -Dquarkus.liquibase.enabled=false >>"$WORK/runs"
+  start java25 fast-jar "$JAVA25" -Dquarkus.liquibase.enabled=false >>"$WORK/runs"
+  start java25-aot aot-jar "$JAVA25" -XX:AOTCache="$WORK/app.aot" -Dquarkus.liquibase.enabled=false >>"$WORK/runs"
 done
 
 python3 - "$WORK/runs" "$SVC" "$(bench_commit)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
@@ -83,7 +85,7 @@ print(f"{'set-up':<12} {'ready ms (median)':>18} {'idle RSS MB':>12} {'ratio to 
 for k, (ms, mb) in med.items():
     print(f"{k:<12} {ms:>18,.0f} {mb:>12,.0f} {ms / base:>16.2f}")
 line = {"ts": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "commit": commit,
-        "bench": "startup", "service": svc, "aot_packaging": "aot-jar", "cores": int(cores), "load": float(load), "runs": len(runs["java17"]),
+        "bench": "startup", "service": svc, "aot_packaging": "aot-jar", "liquibase_at_start": False, "cores": int(cores), "load": float(load), "runs": len(runs["java17"]),
         **{f"{k}_ready_ms": round(v[0]) for k, v in med.items()},
         **{f"{k}_idle_rss_mb": round(v[1]) for k, v in med.items()},
         **{f"{k}_ratio_to_java17": round(v[0] / base, 3) for k, v in med.items()}}
