@@ -11,6 +11,7 @@ import io.rotation.catalog.discogs.dump.DumpImporter;
 import io.rotation.contracts.EventType;
 import io.rotation.contracts.Topics;
 import io.rotation.contracts.config.RateLimitChanged;
+import io.rotation.platform.ratelimit.RateLimitRules;
 import io.rotation.platform.testing.RotationStack;
 import io.rotation.platform.testing.TestDatabase;
 import io.rotation.platform.testing.TestEvents;
@@ -23,8 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A record page tells shared caches (the gateway) they may keep it for a second; search does not; and a page some
- * rate-limit rule covers is private, so that no cache answers for the limit.
+ * A record page tells shared caches (the gateway) they may keep it for a second; search does not; and a page a
+ * rate-limit rule limits for the caller is private, so that no cache answers for the limit.
  */
 @QuarkusTest
 @WithTestResource(RotationStack.class)
@@ -32,6 +33,9 @@ class RecordPageCachingTest {
 
     @Inject
     DumpImporter importer;
+
+    @Inject
+    RateLimitRules rules;
 
     @Test
     void aRecordPageMayBeKeptBySharedCachesForASecondButNotASearch() throws Exception {
@@ -41,6 +45,21 @@ class RecordPageCachingTest {
                 .isNull();
         assertThat(given().get("/api/v1/records/999999999").then().statusCode(404).extract().header("Cache-Control"))
                 .as("an unknown id is not cached").isNull();
+    }
+
+    @Test
+    void aRuleNamingAnotherCallerLeavesThePagePublic() throws Exception {
+        long id = craftedRecord();
+        long rule = Long.MAX_VALUE - ThreadLocalRandom.current().nextLong(1_000_000);
+        String page = "GET /api/v1/records/" + id;
+        try (TestEvents events = new TestEvents()) {
+            events.send(Topics.CONFIG_RATE_LIMITS, UUID.randomUUID(), EventType.RATE_LIMIT_CHANGED, String.valueOf(rule),
+                    new RateLimitChanged(rule, false, "ip", "192.0.2.1", page, 1, 60, 0, true, Instant.now()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> rules.anyCovers("GET", "/api/v1/records/" + id));
+            assertThat(page(id).header("Cache-Control")).isEqualTo("public, max-age=1");
+            events.send(Topics.CONFIG_RATE_LIMITS, UUID.randomUUID(), EventType.RATE_LIMIT_CHANGED, String.valueOf(rule),
+                    new RateLimitChanged(rule, true, "ip", "192.0.2.1", page, 1, 60, 0, true, Instant.now()));
+        }
     }
 
     @Test

@@ -27,8 +27,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Enforces the {@link RateLimitRules} in every service before any resource runs: a request over a
  * rule's limit answers 429 problem+json with {@code Retry-After}; every limited request carries
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} of its tightest
- * rule. A response to a request some rule covers is marked {@code Cache-Control: private} when it
- * declared itself cacheable: a shared cache answering it would bypass the limit. Callers are told apart by user id (token subject), client address (the gateway's
+ * rule. A limited response that declared itself cacheable is marked {@code Cache-Control: private}: a
+ * shared cache answering the next request would bypass the limit (a rule for every caller so turns the
+ * gateway's copies off; a rule naming one caller only that caller's). Callers are told apart by user id (token subject), client address (the gateway's
  * X-Forwarded-For from a trusted proxy), the SHA-256 of an {@code X-Api-Key} header, or not at all
  * (global). Redis down means no limiting: the request passes, the outage is counted in
  * {@code rotation_degraded_total{path="rate-limit"}} and logged at most once a minute
@@ -39,7 +40,6 @@ public class RateLimitFilter {
     public static final String API_KEY_HEADER = "X-Api-Key";
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
     private static final String VERDICT = RateLimitFilter.class.getName() + ".verdict";
-    private static final String COVERED = RateLimitFilter.class.getName() + ".covered";
 
     private final RateLimitRules rules;
     private final RateLimiter limiter;
@@ -62,7 +62,6 @@ public class RateLimitFilter {
         if (path.startsWith("/q/") || !rules.anyCovers(request.getMethod(), path)) {
             return Uni.createFrom().nullItem();
         }
-        request.setProperty(COVERED, Boolean.TRUE);
         return callerIds(request, http).chain(ids -> {
             List<RateLimitRules.Applied> applied = rules.applicable(request.getMethod(), path, ids);
             if (applied.isEmpty()) {
@@ -78,10 +77,10 @@ public class RateLimitFilter {
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(COVERED) != null && response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private");
-        }
         if (request.getProperty(VERDICT) instanceof Decision d && !response.getHeaders().containsKey("RateLimit-Limit")) {
+            if (response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+                response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private");
+            }
             response.getHeaders().putSingle("RateLimit-Limit", d.rule().maxRequests());
             response.getHeaders().putSingle("RateLimit-Remaining", d.remaining());
             response.getHeaders().putSingle("RateLimit-Reset", d.resetSeconds());
