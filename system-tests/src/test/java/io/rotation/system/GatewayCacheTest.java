@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-/** The gateway keeps what a service marks cacheable (catalog's record pages, a second, which nginx counts in whole seconds: under two) and nothing else. */
+/**
+ * The gateway keeps what a service marks cacheable (catalog's record pages, a second, which nginx counts in whole
+ * seconds: under two) and nothing else.
+ */
 class GatewayCacheTest {
 
     @Test

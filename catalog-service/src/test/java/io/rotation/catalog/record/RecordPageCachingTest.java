@@ -50,31 +50,30 @@ class RecordPageCachingTest {
     @Test
     void aRuleNamingAnotherCallerLeavesThePagePublic() throws Exception {
         long id = craftedRecord();
-        long rule = Long.MAX_VALUE - ThreadLocalRandom.current().nextLong(1_000_000);
-        String page = "GET /api/v1/records/" + id;
+        long rule = testRuleId();
         try (TestEvents events = new TestEvents()) {
-            events.send(Topics.CONFIG_RATE_LIMITS, UUID.randomUUID(), EventType.RATE_LIMIT_CHANGED, String.valueOf(rule),
-                    new RateLimitChanged(rule, false, "ip", "192.0.2.1", page, 1, 60, 0, true, Instant.now()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> rules.anyCovers("GET", "/api/v1/records/" + id));
-            assertThat(page(id).header("Cache-Control")).isEqualTo("public, max-age=1");
-            events.send(Topics.CONFIG_RATE_LIMITS, UUID.randomUUID(), EventType.RATE_LIMIT_CHANGED, String.valueOf(rule),
-                    new RateLimitChanged(rule, true, "ip", "192.0.2.1", page, 1, 60, 0, true, Instant.now()));
+            try {
+                sendRule(events, rule, "192.0.2.1", id, false);
+                await().atMost(Duration.ofSeconds(10)).until(() -> rules.anyCovers("GET", "/api/v1/records/" + id));
+                assertThat(page(id).header("Cache-Control")).isEqualTo("public, max-age=1");
+            } finally {
+                sendRule(events, rule, "192.0.2.1", id, true);
+            }
         }
     }
 
     @Test
     void aRecordPageARateLimitRuleCoversIsPrivateUntilTheRuleIsDeleted() throws Exception {
         long id = craftedRecord();
-        // an id far above config-service's own, so that no real rule is overwritten on the shared topic
-        long rule = Long.MAX_VALUE - ThreadLocalRandom.current().nextLong(1_000_000);
+        long rule = testRuleId();
         try (TestEvents events = new TestEvents()) {
-            events.send(Topics.CONFIG_RATE_LIMITS, UUID.randomUUID(), EventType.RATE_LIMIT_CHANGED, String.valueOf(rule),
-                    rateLimit(rule, "GET /api/v1/records/" + id, false));
-            await().atMost(Duration.ofSeconds(10)).until(() -> page(id).header("RateLimit-Limit") != null);
-            assertThat(page(id).header("Cache-Control")).isEqualTo("private");
-
-            events.send(Topics.CONFIG_RATE_LIMITS, UUID.randomUUID(), EventType.RATE_LIMIT_CHANGED, String.valueOf(rule),
-                    rateLimit(rule, "GET /api/v1/records/" + id, true));
+            try {
+                sendRule(events, rule, "*", id, false);
+                await().atMost(Duration.ofSeconds(10)).until(() -> page(id).header("RateLimit-Limit") != null);
+                assertThat(page(id).header("Cache-Control")).isEqualTo("private");
+            } finally {
+                sendRule(events, rule, "*", id, true);
+            }
             await().atMost(Duration.ofSeconds(10)).until(() -> page(id).header("RateLimit-Limit") == null);
             assertThat(page(id).header("Cache-Control")).isEqualTo("public, max-age=1");
         }
@@ -84,8 +83,16 @@ class RecordPageCachingTest {
         return given().get("/api/v1/records/" + id);
     }
 
-    private static RateLimitChanged rateLimit(long id, String pattern, boolean deleted) {
-        return new RateLimitChanged(id, deleted, "ip", "*", pattern, 1_000_000, 60, 0, true, Instant.now());
+    /** An id far above config-service's own, so that no real rule is overwritten on the shared topic. */
+    private static long testRuleId() {
+        return Long.MAX_VALUE - ThreadLocalRandom.current().nextLong(1_000_000);
+    }
+
+    /** A per-address rule (of {@code address}, {@code *} for every caller) on the record's page, or its deletion. */
+    private static void sendRule(TestEvents events, long rule, String address, long record, boolean deleted) {
+        events.send(Topics.CONFIG_RATE_LIMITS, UUID.randomUUID(), EventType.RATE_LIMIT_CHANGED, String.valueOf(rule),
+                new RateLimitChanged(rule, deleted, "ip", address, "GET /api/v1/records/" + record, 1_000_000, 60, 0,
+                        true, Instant.now()));
     }
 
     private long craftedRecord() throws Exception {

@@ -29,8 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} of its tightest
  * rule. A limited response that declared itself cacheable is marked {@code Cache-Control: private}: a
  * shared cache answering the next request would bypass the limit (a rule for every caller so turns the
- * gateway's copies off; a rule naming one caller only that caller's). Callers are told apart by user id (token subject), client address (the gateway's
- * X-Forwarded-For from a trusted proxy), the SHA-256 of an {@code X-Api-Key} header, or not at all
+ * gateway's copies off; a rule naming one caller only that caller's). Callers are told apart by user id
+ * (token subject), client address (the gateway's X-Forwarded-For from a trusted proxy), the SHA-256 of an {@code X-Api-Key} header, or not at all
  * (global). Redis down means no limiting: the request passes, the outage is counted in
  * {@code rotation_degraded_total{path="rate-limit"}} and logged at most once a minute
  * ({@link DegradedPath}).
